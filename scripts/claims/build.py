@@ -1,0 +1,117 @@
+"""claims build: the package as a DuckDB database, written atomically.
+
+The database is made by running sql/load.sql, the same file the DuckDB CLI runs in the
+repository root: it materialises one table per resource from the CSV files (sql/base/,
+generated from the JSON Schemas) and creates the views (sql/views/) above them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from pathlib import Path
+
+import duckdb
+
+from .package import Package, tabular_resources
+from .problems import ClaimsError
+from .schemas import RecordSchema
+
+DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN"}
+# Most DuckDB clients in use (the duckdb-cli 1.x on PyPI among them) cannot open files in
+# the 2.0 storage format; this keeps build/claims.duckdb readable by them.
+STORAGE_COMPATIBILITY = "v1.0.0"
+LOAD_SCRIPT = Path("sql/load.sql")
+READ_LINE = re.compile(r"^\.read\s+(\S+)\s*$")
+
+
+def column_types(schema: RecordSchema) -> dict[str, str]:
+    return {name: "DATE" if spec.get("format") == "date" else DUCKDB_TYPES[spec["type"]]
+            for name, spec in schema.document["properties"].items()}
+
+
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def base_sql(schema: RecordSchema, rel_path: str) -> str:
+    """The generated base-layer file for one resource: a typed, strict read of its CSV."""
+    columns = ",\n".join(f"        {_sql_string(col)}: {_sql_string(kind)}"
+                         for col, kind in column_types(schema).items())
+    return (
+        f"-- Generated from schemas/{schema.path.name} by `claims sync`; do not edit.\n"
+        f"-- Grain: one row per record of {rel_path}.\n"
+        f"CREATE OR REPLACE TABLE {schema.name} AS\n"
+        f"SELECT * FROM read_csv(\n    {_sql_string(rel_path)},\n"
+        "    header = true, auto_detect = false, strict_mode = true,\n"
+        "    delim = ',', quote = '\"', escape = '\"', nullstr = '',\n"
+        f"    columns = {{\n{columns}\n    }}\n);\n"
+    )
+
+
+def base_files(package: Package) -> dict[Path, str]:
+    return {Path("sql/base") / f"{name}.sql": base_sql(package.schemas[name], rel_path)
+            for name, rel_path in tabular_resources(package.descriptor).items()}
+
+
+def load_statements(root: Path) -> list[tuple[Path, str]]:
+    """The SQL files sql/load.sql reads, in its order, with their text."""
+    script = root / LOAD_SCRIPT
+    files = []
+    for number, line in enumerate(script.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("--"):
+            continue
+        match = READ_LINE.match(line)
+        if match is None:
+            raise ClaimsError(f"{LOAD_SCRIPT}:{number}:1: only '.read FILE' lines and comments are allowed")
+        files.append((Path(match.group(1)), (root / match.group(1)).read_text(encoding="utf-8")))
+    return files
+
+
+@contextlib.contextmanager
+def working_directory(path: Path):
+    # The SQL files use paths relative to the repository root, as the DuckDB CLI does.
+    previous = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
+def run_load_script(connection: duckdb.DuckDBPyConnection, root: Path) -> None:
+    with working_directory(root):
+        for path, text in load_statements(root):
+            try:
+                connection.execute(text)
+            except duckdb.Error as exc:
+                raise ClaimsError(f"{path}: {exc}") from exc
+
+
+def connect_memory(root: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory database with the package loaded, for queries that need no build file."""
+    connection = duckdb.connect()
+    run_load_script(connection, root)
+    return connection
+
+
+def build(package: Package, target: Path) -> Path:
+    """Write the database beside target, then rename it into place: a failed build changes nothing."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    wal = temporary.with_name(temporary.name + ".wal")
+    for leftover in (temporary, wal):
+        leftover.unlink(missing_ok=True)
+    try:
+        connection = duckdb.connect(str(temporary), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+        try:
+            run_load_script(connection, package.root)
+            connection.execute("CHECKPOINT")
+        finally:
+            connection.close()
+        os.replace(temporary, target)
+    finally:
+        for leftover in (temporary, wal):
+            leftover.unlink(missing_ok=True)
+    return target

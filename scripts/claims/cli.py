@@ -1,0 +1,144 @@
+"""The claims command line: a thin layer over the library. Data to stdout, messages to stderr."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .problems import ClaimsError
+
+class ClaimsTyper(typer.Typer):
+    """Every command turns ClaimsError into its message on stderr and its exit code."""
+
+    def command(self, *args, **kwargs):
+        register = super().command(*args, **kwargs)
+
+        def decorator(function):
+            @functools.wraps(function)
+            def wrapper(*a, **kw):
+                try:
+                    return function(*a, **kw)
+                except ClaimsError as exc:
+                    typer.echo(f"error: {exc}", err=True)
+                    raise typer.Exit(exc.exit_code) from None
+            register(wrapper)
+            return function
+        return decorator
+
+
+app = ClaimsTyper(help="Validate, build and query the claims-and-provenance data package.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+RootOption = Annotated[Path, typer.Option("--root", help="Root folder of the package (holds datapackage.json).",
+                                          file_okay=False)]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of text.")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    raise ClaimsError(message, code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the toolkit's version and exit.")] = False) -> None:
+    """Validate, build and query the claims-and-provenance data package."""
+
+
+@app.command()
+def validate(root: RootOption = Path("."), as_json: JsonOption = False) -> None:
+    """Check the whole package: descriptor, tables, JSON Schemas, named checks, seeds and quotes.
+
+    Exit 0 when valid, 1 when not, 2 on a usage error.
+    """
+    from .validate import validate as run
+
+    report = run(root)
+    if as_json:
+        typer.echo(json.dumps({"valid": report.is_valid, "counts": report.counts,
+                               "problems": [p.as_dict() for p in report.problems]}, indent=2, ensure_ascii=False))
+    else:
+        for problem in report.problems:
+            typer.echo(problem.render())
+        rows = ", ".join(f"{count} {name}" for name, count in report.counts.items())
+        verdict = "valid" if report.is_valid else f"invalid: {len(report.problems)} problem(s)"
+        typer.echo(f"{verdict} ({rows})", err=True)
+    if not report.is_valid:
+        raise typer.Exit(1)
+
+
+@app.command()
+def build(root: RootOption = Path("."),
+          output: Annotated[Path, typer.Option("--output", "-o", help="Database file to write.")] = Path(
+              "build/claims.duckdb")) -> None:
+    """Write the package as a DuckDB database (one table per resource), replacing the file atomically."""
+    from .build import build as run
+    from .package import load_package
+
+    package = load_package(root)
+    if package.problems:
+        _fail(f"cannot build: the tables do not load cleanly ({len(package.problems)} problem(s)); "
+              "run claims validate")
+    target = output if output.is_absolute() else package.root / output
+    run(package, target)
+    typer.echo(f"wrote {target}", err=True)
+
+
+@app.command()
+def summary(root: RootOption = Path("."), as_json: JsonOption = False) -> None:
+    """Count documents, claims, facts and facts with competing claims."""
+    from .package import load_package
+    from .summary import summarise
+
+    package = load_package(root)
+    if package.problems:
+        _fail("cannot summarise: the tables do not load cleanly; run claims validate")
+    counts = summarise(package)
+    if as_json:
+        typer.echo(json.dumps(counts, indent=2))
+    else:
+        width = max(map(len, counts))
+        for name, value in counts.items():
+            typer.echo(f"{name:<{width}}  {value}")
+
+
+@app.command()
+def sync(root: RootOption = Path("."),
+         check: Annotated[bool, typer.Option("--check", help="Only report which generated files are stale.")]
+         = False) -> None:
+    """Regenerate what is derived: datapackage.json's Table Schemas and seed resources, sql/base/*.sql."""
+    from . import csvio, descriptor
+    from .package import load_package
+
+    package = load_package(root)
+    stale = descriptor.stale_files(package)
+    if check:
+        if stale:
+            _fail("out of sync with schemas/ and sources.csv: " + ", ".join(stale) + " (run claims sync)")
+        typer.echo("generated files are in sync", err=True)
+        return
+    wanted = descriptor.generated_files(package)
+    for rel in stale:
+        csvio.write_atomic(package.root / rel, wanted[rel].encode("utf-8"))
+        typer.echo(f"rewrote {rel}", err=True)
+
+
+def run() -> None:
+    """Entry point. Usage errors exit 2, ClaimsError exits with its code; anything unexpected
+    is still reported in one line, never as a traceback."""
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last line of defence of a command-line tool
+        typer.echo(f"internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
+        sys.exit(1)

@@ -1,0 +1,128 @@
+"""datapackage.json: Table Schemas generated from the JSON Schemas, seed resources generated
+from sources.csv, and the descriptor checked by frictionless and by the official v2 profile."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+from jsonschema import Draft7Validator
+
+from .package import DESCRIPTOR, Package
+from .problems import Problem
+from .schemas import RecordSchema
+
+TYPE_MAP = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
+CONSTRAINTS = ("minLength", "maxLength", "minimum", "maximum", "pattern", "enum")
+SEED_LICENSE_NOTE = "Rights remain with the original publisher; see the rights column of sources.csv."
+
+
+def table_schema(schema: RecordSchema) -> dict:
+    """The Frictionless Table Schema that states the same per-field rules as a JSON Schema."""
+    fields = []
+    for name, spec in schema.document["properties"].items():
+        is_date = spec.get("format") == "date"
+        field = {"name": name, "type": "date" if is_date else TYPE_MAP[spec["type"]],
+                 "description": spec["description"]}
+        if spec["type"] == "boolean":
+            field["trueValues"], field["falseValues"] = ["true"], ["false"]
+        constraints = {"required": True} if name in schema.required else {}
+        for key in CONSTRAINTS:
+            if key in spec and not (is_date and key == "pattern"):
+                constraints[key] = spec[key]
+        if constraints:
+            field["constraints"] = constraints
+        fields.append(field)
+    result = {"fields": fields, "missingValues": [""], "primaryKey": schema.primary_key}
+    foreign = []
+    for fk in schema.foreign_keys:
+        reference = {"fields": fk["reference"]["fields"]}
+        if fk["reference"]["resource"] != schema.name:
+            reference = {"resource": fk["reference"]["resource"], **reference}
+        foreign.append({"fields": fk["fields"], "reference": reference})
+    if foreign:
+        result["foreignKeys"] = foreign
+    return result
+
+
+def seed_resource(source: dict) -> dict:
+    name = "seed-" + source["source_id"]
+    return {
+        "name": name,
+        "title": source["title"],
+        "path": source["seed_path"],
+        "format": "txt",
+        "mediatype": "text/plain",
+        "encoding": "utf-8",
+        "bytes": source["byte_size"],
+        "hash": "sha256:" + source["sha256"],
+        "licenses": [{"name": source.get("license") or "LicenseRef-publisher-rights",
+                      "title": source["rights"]}],
+    }
+
+
+def synced_descriptor(package: Package) -> dict:
+    """The descriptor with every generated part regenerated; hand-written metadata kept."""
+    descriptor = json.loads(json.dumps(package.descriptor))
+    tables = []
+    for res in descriptor.get("resources", []):
+        if res.get("type") == "table" and res["name"] in package.schemas:
+            res["schema"] = table_schema(package.schemas[res["name"]])
+            tables.append(res)
+    seeds = [seed_resource(row.values) for row in package.rows("sources")
+             if all(k in row.values for k in ("source_id", "seed_path", "byte_size", "sha256", "title", "rights"))]
+    descriptor["resources"] = tables + seeds
+    return descriptor
+
+
+def dumps(descriptor: dict) -> str:
+    return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+
+
+def generated_files(package: Package) -> dict[str, str]:
+    """Every file derived from the JSON Schemas and sources.csv, by path, with its wanted text."""
+    from .build import base_files
+
+    files = {DESCRIPTOR: dumps(synced_descriptor(package))}
+    files.update({str(path): text for path, text in base_files(package).items()})
+    return files
+
+
+def stale_files(package: Package) -> list[str]:
+    stale = []
+    for rel, wanted in generated_files(package).items():
+        path = package.root / rel
+        if not path.is_file() or path.read_text(encoding="utf-8") != wanted:
+            stale.append(rel)
+    return stale
+
+
+def sync_problems(package: Package) -> list[Problem]:
+    return [Problem(rel, 1, 1, "generated-sync", f"{rel} differs from what schemas/ and sources.csv generate",
+                    "run: claims sync (never edit generated files by hand)") for rel in stale_files(package)]
+
+
+def official_profile() -> dict:
+    profile = importlib_resources.files("dplib") / "profiles" / "2.0" / "datapackage.json"
+    return json.loads(profile.read_text(encoding="utf-8"))
+
+
+def profile_problems(descriptor: dict) -> list[Problem]:
+    """Check against the official Data Package v2 profile (draft-07), as shipped by dplib-py."""
+    validator = Draft7Validator(official_profile())
+    problems = []
+    for error in sorted(validator.iter_errors(descriptor), key=lambda e: list(map(str, e.path))):
+        pointer = "/" + "/".join(map(str, error.path))
+        problems.append(Problem(DESCRIPTOR, 1, 1, "descriptor-profile", f"at {pointer}: {error.message}",
+                                "follow the Data Package v2 specification (datapackage.org)"))
+    return problems
+
+
+def frictionless_problems(root: Path) -> list[Problem]:
+    """frictionless-py's own check of the descriptor (metadata only: the tables are checked by us)."""
+    from frictionless import Package as FrictionlessPackage
+
+    report = FrictionlessPackage.validate_descriptor(str(root / DESCRIPTOR))
+    return [Problem(DESCRIPTOR, 1, 1, "descriptor-frictionless", f"{error.type}: {error.message}",
+                    "fix the descriptor (this is frictionless-py's report)") for error in report.errors]
