@@ -9,6 +9,7 @@
 .read sql/base/aliases.sql
 .read sql/base/claims.sql
 .read sql/base/attributions.sql
+.read sql/base/exclusions.sql
 -- Macros: rules stated once and used by every view.
 .read sql/macros/fact_key.sql
 -- Views.

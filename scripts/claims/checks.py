@@ -179,6 +179,13 @@ def check_evidence(package: Package) -> Iterator[Problem]:
                               "evidence_end", lambda row: source_of_claim.get(row.get("claim_id")))
 
 
+@named_check("exclusion-in-seed")
+def check_exclusions(package: Package) -> Iterator[Problem]:
+    texts = seed_texts(package)
+    yield from _span_problems(package, "exclusions", texts, "exclusion-in-seed", "text", "start", "end",
+                              lambda row: row.get("source_id"))
+
+
 # Consistency --------------------------------------------------------------------------------------
 
 @named_check("claim-id-namespace")
@@ -276,6 +283,7 @@ INTERVALS = {
     "claims": (("value_date_start", "value_date_end"), ("time_start", "time_end"), ("value_min", "value_max"),
                ("quote_start", "quote_end")),
     "attributions": (("evidence_start", "evidence_end"),),
+    "exclusions": (("start", "end"),),
 }
 
 
@@ -285,7 +293,7 @@ def check_interval_order(package: Package) -> Iterator[Problem]:
         for row in package.rows(table):
             for low, high in pairs:
                 a, b = row.get(low), row.get(high)
-                strict = low.endswith("_start") and isinstance(a, int)
+                strict = isinstance(a, int) and low in ("quote_start", "evidence_start", "start")
                 if a is not None and b is not None and (a >= b if strict else a > b):
                     yield problem(package, table, row, low, "interval-order", f"{low} {a} is not before {high} {b}")
 

@@ -134,6 +134,32 @@ def sync(root: RootOption = Path("."),
         typer.echo(f"rewrote {rel}", err=True)
 
 
+@app.command()
+def coverage(root: RootOption = Path("."), as_json: JsonOption = False) -> None:
+    """List every number in the seeds that no claim has as its value or bound and no exclusion lists.
+
+    Exit 0 when every number is covered, 1 otherwise.
+    """
+    from .coverage import uncovered
+    from .package import load_package
+
+    package = load_package(root)
+    if package.problems:
+        _fail("cannot check coverage: the tables do not load cleanly; run claims validate")
+    missing = uncovered(package)
+    seeds = {row.get("source_id"): row.get("seed_path") for row in package.rows("sources")}
+    if as_json:
+        typer.echo(json.dumps([{"source_id": n.source_id, "seed_path": seeds[n.source_id], "start": n.start,
+                                "end": n.end, "text": n.text, "value": n.value} for n in missing], indent=2))
+    else:
+        for number in missing:
+            typer.echo(f"{seeds[number.source_id]}:{number.start}-{number.end}: {number.text!r} is not a claim's "
+                       "value or bound, nor excluded")
+        typer.echo(f"{len(missing)} uncovered number(s)", err=True)
+    if missing:
+        raise typer.Exit(1)
+
+
 def run() -> None:
     """Entry point. Usage errors exit 2, ClaimsError exits with its code; anything unexpected
     is still reported in one line, never as a traceback."""

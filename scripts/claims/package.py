@@ -12,7 +12,8 @@ from .schemas import RecordSchema, load_schemas, record_problems
 
 DESCRIPTOR = "datapackage.json"
 # Tables load in this order so that foreign keys always point at something already loaded.
-TABLE_ORDER = ("sources", "confidence_rubric", "properties", "entities", "aliases", "claims", "attributions")
+TABLE_ORDER = ("sources", "confidence_rubric", "properties", "entities", "aliases", "claims", "attributions",
+               "exclusions")
 
 
 @dataclass

@@ -31,6 +31,8 @@ NAMED_CHECKS: tuple[NamedCheck, ...] = (
                "copy the quote from the seed exactly (same quotes, dashes and spaces), or correct the offsets"),
     NamedCheck("evidence-in-seed", "provenance", "an attribution's evidence equals the seed text between evidence_start and evidence_end",
                "copy the evidence from the seed exactly, or correct the offsets"),
+    NamedCheck("exclusion-in-seed", "provenance", "a coverage exclusion's text equals the seed text between start and end",
+               "copy the number exactly as written and correct the offsets"),
     NamedCheck("claim-id-namespace", "consistency", "a claim_id starts with its source_id and a slash",
                "name the claim <source_id>/<8 hex digits>"),
     NamedCheck("entity-id-prefix", "consistency", "an entity_id's prefix equals its entity_type",
