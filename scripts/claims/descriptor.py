@@ -84,8 +84,11 @@ def generated_files(package: Package) -> dict[str, str]:
     """Every file derived from the JSON Schemas and sources.csv, by path, with its wanted text."""
     from .build import base_files
 
+    from .docs_gen import rules_markdown
+
     files = {DESCRIPTOR: dumps(synced_descriptor(package))}
     files.update({str(path): text for path, text in base_files(package).items()})
+    files["docs/rules.md"] = rules_markdown(package.schemas)
     return files
 
 

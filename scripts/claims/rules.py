@@ -51,4 +51,34 @@ NAMED_CHECKS: tuple[NamedCheck, ...] = (
                "number the chain from 1: reporter, then originator"),
 )
 
-BY_RULE = {check.rule: check for check in NAMED_CHECKS}
+# Rules of the other layers, raised where the files are read; listed here so that every rule id
+# a user can meet is documented in docs/rules.md.
+LAYER_RULES: tuple[NamedCheck, ...] = (
+    NamedCheck("descriptor-json", "descriptor", "datapackage.json is valid JSON", "fix the JSON syntax at the position given"),
+    NamedCheck("descriptor-frictionless", "descriptor", "frictionless-py accepts the descriptor", "fix the descriptor as reported"),
+    NamedCheck("descriptor-profile", "descriptor", "the descriptor is valid against the official Data Package v2 profile",
+               "follow the Data Package v2 specification"),
+    NamedCheck("descriptor-resource", "descriptor", "every table of the model is a resource of the descriptor",
+               "run claims sync"),
+    NamedCheck("generated-sync", "descriptor", "generated files (Table Schemas, seed resources, sql/base/*.sql, docs/rules.md) "
+               "equal what schemas/ and sources.csv generate", "run claims sync"),
+    NamedCheck("file-missing", "table", "the resource's CSV file exists", "create the file or correct its path"),
+    NamedCheck("csv-empty", "table", "the file has at least a header row", "start the file with the header row"),
+    NamedCheck("csv-bom", "table", "the file has no UTF-8 byte-order mark", "save as UTF-8 without BOM"),
+    NamedCheck("csv-encoding", "table", "the file is valid UTF-8", "re-save the file as UTF-8"),
+    NamedCheck("csv-line-ending", "table", "lines end with LF only (no CR)", "convert line endings to LF"),
+    NamedCheck("csv-nul-byte", "table", "no NUL character", "remove the NUL character"),
+    NamedCheck("csv-unclosed-quote", "table", "every quoted cell is closed (a stray quote would merge rows)",
+               'close the quote or double a quote inside the cell ("")'),
+    NamedCheck("csv-stray-quote", "table", "quote characters appear only around whole cells or doubled inside them",
+               'quote the cell and double the inner quote'),
+    NamedCheck("csv-header", "table", "the header names exactly the schema's columns, in order, once each",
+               "copy the header from the schema (docs/model.md)"),
+    NamedCheck("csv-row-width", "table", "every row has as many cells as the header", "add or remove cells"),
+    NamedCheck("cell-type", "table", "a cell parses as its column's type (integer, number, boolean true/false, date)",
+               "write a value of the column's type"),
+    NamedCheck("primary-key", "table", "primary keys are unique", "give the row a new id: ids are never reused"),
+    NamedCheck("foreign-key", "table", "references resolve to a row of the referenced table", "add the row or fix the reference"),
+)
+
+BY_RULE = {check.rule: check for check in NAMED_CHECKS + LAYER_RULES}

@@ -1,0 +1,35 @@
+# Two commands for a fresh machine with Python 3.11+, git and make:
+#   make        set up .venv if needed, validate, build build/claims.duckdb, print a summary
+#   make test   set up .venv if needed, run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: all validate build summary test sync clean
+
+all: validate build summary
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $(STAMP)
+
+validate: $(STAMP)
+	$(BIN)/claims validate
+
+build: $(STAMP)
+	$(BIN)/claims build
+
+summary: $(STAMP)
+	$(BIN)/claims summary
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+sync: $(STAMP)
+	$(BIN)/claims sync
+
+clean:
+	rm -rf build $(VENV)
