@@ -315,11 +315,13 @@ def check_attribution_chain(package: Package) -> Iterator[Problem]:
     for row in package.rows("attributions"):
         chains[row.get("claim_id")].append(row)
     for claim_id, rows in chains.items():
-        positions = sorted(row.get("position") for row in rows if row.get("position") is not None)
-        if positions != list(range(1, len(positions) + 1)):
-            last = max(rows, key=lambda r: r.line)
-            yield problem(package, "attributions", last, "position", "attribution-chain",
-                          f"claim {claim_id} has attribution positions {positions}")
+        ordered = sorted(rows, key=lambda r: (r.get("position") or 0, r.line))
+        for expected, row in enumerate(ordered, start=1):
+            if row.get("position") != expected:
+                positions = [r.get("position") for r in ordered]
+                yield problem(package, "attributions", row, "position", "attribution-chain",
+                              f"claim {claim_id} has attribution positions {positions}: expected {expected} here")
+                break
 
 
 def run_named_checks(package: Package) -> list[Problem]:

@@ -1,0 +1,69 @@
+"""The command line: help for every command, documented in the README, clean failures."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from claims.cli import app
+
+from conftest import ROOT
+
+COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command, cli):
+    result = cli(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output and len(result.output.splitlines()) > 3
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_documented_in_the_readme(command):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"claims {command}" in readme
+
+
+def test_validate_valid_package(cli):
+    result = cli("validate", "--root", ROOT)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr.startswith("valid (")
+
+
+def test_validate_json_is_machine_readable(cli):
+    import json
+    result = cli("validate", "--root", ROOT, "--json")
+    data = json.loads(result.stdout)
+    assert data["valid"] is True and data["problems"] == []
+
+
+def test_usage_error_exits_two(cli):
+    assert cli("validate", "--no-such-option").exit_code == 2
+
+
+def test_missing_package_exits_two_without_traceback(tmp_path):
+    result = subprocess.run([sys.executable, "-c", "from claims.cli import run; run()", "validate",
+                             "--root", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "datapackage.json not found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_invalid_json_descriptor_exits_one_with_location(tmp_path, cli):
+    (tmp_path / "datapackage.json").write_text('{"name": }', encoding="utf-8")
+    result = cli("validate", "--root", tmp_path)
+    assert result.exit_code == 1
+    assert "datapackage.json:1:10: error [descriptor-json]" in result.stderr
+
+
+def test_summary_counts(cli):
+    import json
+    result = cli("summary", "--root", ROOT, "--json")
+    counts = json.loads(result.stdout)
+    assert counts["documents"] == 4
+    assert counts["facts"] <= counts["claims"]
+    assert 0 < counts["facts_with_competing_claims"] <= counts["facts"]
