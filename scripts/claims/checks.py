@@ -29,8 +29,9 @@ def problem(package: Package, table: str, row: Row, field: str, rule: str, messa
     cell = row.cells.get(field)
     column = cell.column if cell is not None else 1
     line = cell.line if cell is not None else row.line
-    return Problem(package.file(table), line, column, rule, message, hint or BY_RULE[rule].hint
-                   if rule in BY_RULE else hint, field)
+    if not hint and rule in BY_RULE:
+        hint = BY_RULE[rule].hint
+    return Problem(package.file(table), line, column, rule, message, hint, field)
 
 
 # Keys -------------------------------------------------------------------------------------------
