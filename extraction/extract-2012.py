@@ -117,9 +117,9 @@ PROPERTIES = [
      "text", None, "multi", False, None),
     ("administrative-status", "administrative status", "The administrative status of the subject place, as worded ('semi-autonomous province').",
      "text", None, "single", False, None),
-    ("characterised-as", "characterised as", "How a party describes or labels the subject, in its words ('heavy fighting', 'militants').",
+    ("characterisation", "characterised as", "How a party describes or labels the subject, in its words ('heavy fighting', 'militants').",
      "text", None, "multi", False, None),
-    ("equipment-used", "equipment used", "Military equipment used or seen in the subject event, as worded.",
+    ("means-used", "equipment used", "Military equipment used or seen in the subject event, as worded.",
      "text", None, "multi", False, None),
     ("killed-by", "killed by", "Who or what killed the people in scope in the subject event, as worded ('snipers').",
      "text", None, "multi", True, "The count goes to killed; this property holds the killer or means."),
@@ -402,7 +402,7 @@ C("905e3c71", AP, FORCES, "action", "launched an operation in the eastern Gorno-
 C("442eb150", AP, CLASHES, "place", "the eastern Gorno-Badakhshan region", "in the eastern Gorno-Badakhshan region", "C1", ent=GBAO)
 C("e4db4dbe", AP, GBAO, "located-in", "eastern", "the eastern Gorno-Badakhshan region", "C1", ent=TAJIKISTAN,
   note="'eastern' read as the east of Tajikistan, the country of the report (Dushanbe dateline); the sentence does not name the country.")
-C("aaeb3afa", AP, ARMED_GROUPS, "characterised-as", "militants", "what it called \"militants\"", "C1", attr=[GOV_CALLED_AP],
+C("aaeb3afa", AP, ARMED_GROUPS, "characterisation", "militants", "what it called \"militants\"", "C1", attr=[GOV_CALLED_AP],
   note="The government's own word, put in quotation marks by the document.")
 C("1c755190", AP, CLASHES, "follows", "the murder of a high-level security official there on July 21",
   "following the murder of a high-level security official there on July 21", "C1", ent=NAZAROV_KILLING,
@@ -550,15 +550,15 @@ C("47a0b1db", EN, FORCES, "action", "moved into the province", "Tajik military f
 C("cfef1660", EN, CLASHES, "start-date", "on 24 July", "\"heavy fighting\" ensued on 24 July", "C5",
   ds="2012-07-24", de="2012-07-24", dp="day", vinf=True, basis=YEAR_FROM_EN,
   note="'ensued on 24 July' read as the start of the fighting (start-date), so that it does not compete with 'the following day' as a single-day date of the whole event.")
-C("7ee59300", EN, CLASHES, "characterised-as", "heavy fighting", "\"heavy fighting\"", "C3",
+C("7ee59300", EN, CLASHES, "characterisation", "heavy fighting", "\"heavy fighting\"", "C3",
   note="The article puts the words in quotation marks without saying whose they are: an anonymous originator, C3.")
 C("56f8904d", EN, CLASHES, "place", "the streets of Khorog", "in the streets of Khorog", "C1", ent=KHOROG)
 C("efce4383", EN, CLASHES, "deployed", "800 Tajik soldiers", "800 Tajik soldiers had been deployed to the area", "C3",
   scope="government", q="about", n=800, hedge="estimated", attr=[AYOMBEKOV_ESTIMATED],
   note="'estimated' read as an approximate figure (qualifier about, ±10 %), and the source is a party to the fighting.")
-C("16befcf6", EN, CLASHES, "equipment-used", "armored vehicles", "Residents reported seeing armored vehicles", "C3", attr=[RESIDENTS],
+C("16befcf6", EN, CLASHES, "means-used", "armored vehicles", "Residents reported seeing armored vehicles", "C3", attr=[RESIDENTS],
   note="Unnamed residents: C3. Whose vehicles is not said.")
-C("c949d590", EN, CLASHES, "equipment-used", "helicopter gunships", "Residents reported seeing armored vehicles and helicopter gunships",
+C("c949d590", EN, CLASHES, "means-used", "helicopter gunships", "Residents reported seeing armored vehicles and helicopter gunships",
   "C3", attr=[RESIDENTS], note="Unnamed residents: C3. Whose helicopters is not said.")
 C("ffb70b33", EN, CLASHES, "killed-by", "snipers", "snipers had killed at least six civilians", "C2", scope="civilians", attr=[RFERL])
 C("7d4a1259", EN, CLASHES, "victims-included", "children", "at least six civilians, including children", "C2", scope="civilians", attr=[RFERL])
