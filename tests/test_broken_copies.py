@@ -197,7 +197,7 @@ def break_foreign_key(root):
     return edit_claim(root, source_id="no-such-document")
 
 
-def break_unclosed_quote(root):
+def break_stray_opening_quote(root):
     path = root / "claims/entities.csv"
     line = line_of_row(path, "entity_id", "place:khorog")
     lines = path.read_text(encoding="utf-8").split("\n")
@@ -236,7 +236,7 @@ LAYERS = {
     "claim-deprecation-reason": break_conditional,
     "primary-key": break_primary_key,
     "foreign-key": break_foreign_key,
-    "csv-unclosed-quote": break_unclosed_quote,
+    "csv-stray-quote": break_stray_opening_quote,
     "csv-line-ending": break_crlf,
     "csv-bom": break_bom,
     "generated-sync": break_generated,
@@ -261,3 +261,13 @@ def test_the_three_done_when_breakages_each_exit_one(package_copy, tmp_path, cli
         result = cli("validate", "--root", root)
         assert result.exit_code == 1
         assert f"{file}:{line}:" in result.output
+
+
+def test_unclosed_quote_in_last_row_points_at_its_opening(package_copy, cli):
+    path = package_copy / "claims/properties.csv"
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    lines.append('zzz-last,"never closed,x,text,,single,false,')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli("validate", "--root", package_copy)
+    assert result.exit_code == 1
+    assert f"claims/properties.csv:{len(lines)}:10: error [csv-unclosed-quote]" in result.output

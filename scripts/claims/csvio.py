@@ -105,6 +105,13 @@ def parse(text: str, path: str) -> tuple[list[Record], list[Problem]]:
                 break
             value = "".join(parts)
             if i < n and text[i] not in ",\n":
+                if line > start_line:
+                    # A quoted cell that runs over lines into text is almost always a stray quote
+                    # that swallowed rows: point at where it opened, which is where the fix goes.
+                    return records, [Problem(path, start_line, start_col, "csv-stray-quote",
+                                             f"quote opened here runs to line {line}, column {col - 1}, and "
+                                             "is followed by text: a stray quote merged rows",
+                                             'remove the stray quote, or double quotes inside the cell ("")')]
                 return records, [Problem(path, line, col, "csv-stray-quote",
                                          "text after the closing quote of a quoted field",
                                          'a quote inside a quoted cell must be doubled ("")')]
