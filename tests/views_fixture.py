@@ -104,6 +104,8 @@ ENTITIES = (
     (NAZAROV_KILLING, "event", "Killing of Abdullo Nazarov", "Killing of General Abdullo Nazarov on 21 July 2012."),
 )
 
+ENTITIES_ROWS = [dict(zip(("entity_id", "entity_type", "canonical_name", "description"), row)) for row in ENTITIES]
+
 ALIASES = (
     ("person:zafar-saidov", "Zafar Saidov", "canonical", REPORT_1998),
     ("person:zafar-saidov", "Saidov", "short-form", REPORT_1998),
@@ -153,9 +155,11 @@ def claim_rows(root: Path, claims=CLAIMS) -> tuple[list[dict], list[dict]]:
     return claim_table, attribution_table
 
 
-def _upsert(existing: list[dict], rows: list[dict], key: tuple[str, ...]) -> list[dict]:
-    ours = {tuple(row[k] for k in key) for row in rows}
-    return [row for row in existing if tuple(row.get(k) for k in key) not in ours] + rows
+def _replace_entities(existing: list[dict], rows: list[dict]) -> list[dict]:
+    """existing without any row of a fixture entity, then rows: the fixture's entities and
+    their aliases are exactly its own, whatever the real data says about them."""
+    ours = {row["entity_id"] for row in ENTITIES_ROWS}
+    return [row for row in existing if row["entity_id"] not in ours] + rows
 
 
 def make_package(target: Path, claims=CLAIMS) -> Path:
@@ -164,9 +168,7 @@ def make_package(target: Path, claims=CLAIMS) -> Path:
     claim_table, attribution_table = claim_rows(root, claims)
     authoring.write_table(root, "claims", claim_table)
     authoring.write_table(root, "attributions", attribution_table)
-    entities = [dict(zip(("entity_id", "entity_type", "canonical_name", "description"), row)) for row in ENTITIES]
     aliases = [dict(zip(("entity_id", "alias", "alias_kind", "source_id"), row)) for row in ALIASES]
-    authoring.write_table(root, "entities", _upsert(authoring.read_rows(root, "entities"), entities, ("entity_id",)))
-    authoring.write_table(root, "aliases", _upsert(authoring.read_rows(root, "aliases"), aliases,
-                                                   ("entity_id", "alias")))
+    authoring.write_table(root, "entities", _replace_entities(authoring.read_rows(root, "entities"), ENTITIES_ROWS))
+    authoring.write_table(root, "aliases", _replace_entities(authoring.read_rows(root, "aliases"), aliases))
     return root
