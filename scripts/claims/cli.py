@@ -168,3 +168,4 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence of a command-line tool
         typer.echo(f"internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
         sys.exit(1)
+from . import cli_query  # noqa: E402,F401  (registers the query commands)

@@ -1,0 +1,204 @@
+"""Read-only questions to the loaded package: contested facts, every claim about a fact or an
+entity, and ad-hoc SQL.
+
+Nothing here works out a fact, a tier or an estimate: those come from the views in sql/views/
+(the fact_key macro is their one definition), so the CLI and the DuckDB CLI always agree.
+Values from users always go in as query parameters, never into the SQL text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from .build import connect_memory
+from .checks import _safe_seed
+from .package import read_descriptor
+from .problems import ClaimsError
+
+TIERS = ("incompatible", "divergent")
+# Statement types that cannot change anything; DESCRIBE, SHOW and SUMMARIZE parse as SELECT.
+READ_ONLY_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+
+
+@contextlib.contextmanager
+def open_database(root: Path, database: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The package loaded in memory from its CSV files (always current), or a built database
+    file opened read-only. Either way the connection then loses file access, for good: a query
+    can neither write files nor read any the load did not."""
+    read_descriptor(root)  # a usage error (exit 2) when root is not a package
+    if database is None:
+        connection = connect_memory(root)
+    else:
+        if not database.is_file():
+            raise ClaimsError(f"no database file {database}: run claims build, or leave out --database", 2)
+        try:
+            connection = duckdb.connect(str(database), read_only=True)
+        except duckdb.Error as exc:
+            raise ClaimsError(f"cannot open {database}: {exc}") from exc
+    try:
+        connection.execute("SET enable_external_access = false")
+        connection.execute("SET lock_configuration = true")
+        yield connection
+    finally:
+        connection.close()
+
+
+def fetch(connection: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
+    try:
+        cursor = connection.execute(sql, params or [])
+        return [column[0] for column in cursor.description], cursor.fetchall()
+    except duckdb.Error as exc:
+        raise ClaimsError(f"query failed: {exc}") from exc
+
+
+def fetch_dicts(connection: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
+    columns, rows = fetch(connection, sql, params)
+    return [dict(zip(columns, row)) for row in rows]
+
+
+def run_sql(connection: duckdb.DuckDBPyConnection, query: str, params: list[str]) -> tuple[list[str], list[tuple]]:
+    """One read-only statement, with its ? placeholders bound to params in order."""
+    try:
+        statements = connection.extract_statements(query)
+    except duckdb.Error as exc:
+        raise ClaimsError(f"query failed: {exc}") from exc
+    if len(statements) != 1:
+        raise ClaimsError(f"give exactly one SQL statement ({len(statements)} given)")
+    if statements[0].type not in READ_ONLY_STATEMENTS:
+        raise ClaimsError(f"only read-only queries run here (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN), "
+                          f"not {statements[0].type.name}")
+    return fetch(connection, query, params)
+
+
+CONTESTED_SQL = """
+SELECT fact_key, tier, reason, claim_count, document_count, reporter_count,
+       statements, documents, reporters, claim_ids
+FROM contested_facts
+WHERE $tier IS NULL OR tier = $tier
+ORDER BY tier = 'divergent', fact_key
+"""
+
+
+def contested(connection: duckdb.DuckDBPyConnection, tier: str | None = None) -> list[dict]:
+    """Contested facts, incompatible before divergent, optionally one tier only."""
+    if tier is not None and tier not in TIERS:
+        raise ClaimsError(f"unknown tier {tier!r}: choose {' or '.join(TIERS)}", 2)
+    return fetch_dicts(connection, CONTESTED_SQL, {"tier": tier})
+
+
+@dataclass(frozen=True)
+class Target:
+    """What `claims show` was asked about: a claim, a fact or an entity, by its key."""
+
+    kind: str
+    key: str
+    label: str
+
+
+NAMED_SQL = "SELECT DISTINCT entity_id, canonical_name FROM entity_names WHERE lower(name) = lower(?) ORDER BY 1"
+NAME_CONTAINS_SQL = """SELECT DISTINCT entity_id, canonical_name FROM entity_names
+                       WHERE contains(lower(name), lower(?)) ORDER BY 1"""
+
+
+def _listed(entities: list[tuple]) -> str:
+    return "; ".join(f"{entity_id} ({name})" for entity_id, name in entities)
+
+
+def resolve(connection: duckdb.DuckDBPyConnection, text: str) -> Target:
+    """A claim id, a fact key, an entity id, or any name of an entity (case-insensitive).
+    A name shared by several entities, or none, is an error that lists the candidates."""
+    lookups = (
+        ("claim", "SELECT claim_id, value FROM claims_resolved WHERE claim_id = ?"),
+        ("fact", "SELECT fact_key, fact_key FROM competing_claims WHERE fact_key = ?"),
+        ("entity", "SELECT entity_id, canonical_name FROM entities WHERE entity_id = ?"),
+    )
+    for kind, sql in lookups:
+        rows = fetch(connection, sql, [text])[1]
+        if rows:
+            return Target(kind, rows[0][0], rows[0][1])
+    named = fetch(connection, NAMED_SQL, [text])[1]
+    if len(named) == 1:
+        return Target("entity", named[0][0], named[0][1])
+    if named:
+        raise ClaimsError(f"{text!r} names {len(named)} entities: {_listed(named)}; give the entity id")
+    similar = fetch(connection, NAME_CONTAINS_SQL, [text])[1]
+    hint = f"; names containing it: {_listed(similar)}" if similar else ""
+    raise ClaimsError(f"no claim id, fact key, entity id or name {text!r}{hint}")
+
+
+CLAIM_COLUMNS = """c.claim_id, c.fact_key, c.status, c.modality, c.stance, c.value, c.value_qualifier,
+    c.value_number, c.value_min, c.value_max, c.value_entity_id, c.value_entity_name, c.value_date_start,
+    c.value_date_end, c.value_date_precision, c.voice, c.reporter_id, c.reporter_name, c.originator_id,
+    c.originator_name, c.source_id, c.document_title, c.seed_path, c.quote, c.quote_start, c.quote_end,
+    c.hedge, c.confidence, c.confidence_rule, c.note"""
+
+CLAIMS_SQL = {
+    "claim": f"SELECT NULL AS role, {CLAIM_COLUMNS} FROM claims_resolved AS c WHERE c.claim_id = ?",
+    "fact": f"""SELECT NULL AS role, {CLAIM_COLUMNS} FROM claim_facts AS c WHERE c.fact_key = ?
+                ORDER BY c.value_number NULLS LAST, c.interval_low NULLS LAST,
+                         c.interval_high NULLS LAST, c.claim_id""",
+    "entity": f"""SELECT ec.role, {CLAIM_COLUMNS} FROM entity_claims AS ec
+                  JOIN claims_resolved AS c USING (claim_id) WHERE ec.entity_id = ?
+                  ORDER BY list_position(['subject', 'value', 'place', 'reporter', 'originator'], ec.role),
+                           c.fact_key, c.claim_id""",
+}
+
+FACT_SQL = """
+SELECT f.fact_key, f.subject_name, f.property_id, f.scope, f.claim_count, f.document_count, f.reporter_count,
+       coalesce(t.tier, 'uncontested') AS tier, t.reason,
+       e.low, e.low_rule, e.best, e.best_rule, e.high, e.high_rule, e.conservative_min, e.conservative_min_rule
+FROM competing_claims AS f
+LEFT JOIN contested_facts AS t USING (fact_key)
+LEFT JOIN fact_estimates AS e USING (fact_key)
+WHERE f.fact_key = ?
+"""
+
+ENTITY_SQL = """
+SELECT entity_id, any_value(canonical_name) AS canonical_name, any_value(entity_type) AS entity_type,
+       list(name ORDER BY name) FILTER (WHERE name <> canonical_name) AS aliases
+FROM entity_names
+WHERE entity_id = ?
+GROUP BY entity_id
+"""
+
+
+def describe(connection: duckdb.DuckDBPyConnection, target: Target) -> dict | None:
+    """The fact's counts, tier and estimates, or the entity's names; None for a claim."""
+    sql = {"fact": FACT_SQL, "entity": ENTITY_SQL}.get(target.kind)
+    return fetch_dicts(connection, sql, [target.key])[0] if sql else None
+
+
+def claims_about(connection: duckdb.DuckDBPyConnection, target: Target) -> list[dict]:
+    return fetch_dicts(connection, CLAIMS_SQL[target.kind], [target.key])
+
+
+@dataclass(frozen=True)
+class QuoteInContext:
+    before: str
+    quote: str
+    after: str
+
+
+def quote_in_context(root: Path, claim: dict, width: int) -> QuoteInContext | None:
+    """The quoted span and up to width code points either side, from the seed itself (line
+    breaks shown as spaces); None when the seed cannot be read safely."""
+    path = _safe_seed(root, claim.get("seed_path") or "")
+    if path is None:
+        return None
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    start, end = claim["quote_start"], claim["quote_end"]
+    first, last = max(0, start - width), min(len(text), end + width)
+    return QuoteInContext(("…" if first > 0 else "") + _one_line(text[first:start]), _one_line(text[start:end]),
+                          _one_line(text[end:last]) + ("…" if last < len(text) else ""))
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\n", " ")

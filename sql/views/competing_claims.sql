@@ -1,0 +1,62 @@
+-- competing_claims
+-- Grain: one row per fact (key: fact_key), every fact with at least one active claim.
+-- How many claims, documents, reporters and originators speak to the fact, what they say, and
+-- the widest range their affirming claims span.
+--   reporter_count    distinct reporters; a claim in the document's own voice counts its
+--                     document as the reporter;
+--   originator_count  distinct origins: the originator, else the reporter, else the document
+--                     (UCDP's source_original: whence the claim comes);
+--   lowest_min        the lowest lower bound of the affirming quantity claims (open = 0);
+--   highest_max       their highest upper bound, NULL when some claim leaves it open or the
+--                     fact is not a quantity;
+--   earliest_start, latest_end  the same for dates, NULL when open.
+CREATE OR REPLACE VIEW competing_claims AS
+WITH
+fact_claims AS (SELECT * FROM claim_facts),
+
+per_fact AS (
+    SELECT
+        fact_key,
+        any_value(subject_id) AS subject_id,
+        any_value(subject_name) AS subject_name,
+        any_value(property_id) AS property_id,
+        any_value(scope) AS scope,
+        any_value(value_type) AS value_type,
+        any_value(cardinality) AS cardinality,
+        count(*) AS claim_count,
+        count(DISTINCT source_id) AS document_count,
+        count(DISTINCT coalesce(reporter_id, source_id)) AS reporter_count,
+        count(DISTINCT coalesce(originator_id, reporter_id, source_id)) AS originator_count,
+        list(DISTINCT value ORDER BY value) AS stated_values,
+        min(interval_low) FILTER (WHERE stance = 'affirms' AND value_type = 'quantity') AS lowest_min,
+        max(interval_high) FILTER (WHERE stance = 'affirms' AND value_type = 'quantity') AS highest_max,
+        min(interval_low) FILTER (WHERE stance = 'affirms' AND value_type = 'date') AS earliest_day,
+        max(interval_high) FILTER (WHERE stance = 'affirms' AND value_type = 'date') AS latest_day,
+        list(claim_id ORDER BY claim_id) AS claim_ids
+    FROM fact_claims
+    GROUP BY fact_key
+),
+
+final AS (
+    SELECT
+        fact_key,
+        subject_id,
+        subject_name,
+        property_id,
+        scope,
+        value_type,
+        cardinality,
+        claim_count,
+        document_count,
+        reporter_count,
+        originator_count,
+        stated_values,
+        lowest_min,
+        CASE WHEN isfinite(highest_max) THEN highest_max END AS highest_max,
+        CASE WHEN isfinite(earliest_day) THEN DATE '1970-01-01' + earliest_day::INTEGER END AS earliest_start,
+        CASE WHEN isfinite(latest_day) THEN DATE '1970-01-01' + latest_day::INTEGER END AS latest_end,
+        claim_ids
+    FROM per_fact
+)
+
+SELECT * FROM final;

@@ -1,0 +1,47 @@
+-- source_summary
+-- Grain: one row per document and one row per reporter (key: level, source_key).
+--   level       'document' (source_key = source_id) or 'reporter' (source_key = the reporter's
+--               entity id; a document's own voice is its own reporter, keyed by its source_id);
+--   claims      active claims; facts: the distinct facts those claims speak to;
+--   contested_facts, incompatible_facts, divergent_facts: how many of those facts are contested
+--               (contested_facts); contested_share = contested_facts / facts.
+-- A fact is contested for everyone who speaks to it, whichever side they are on.
+CREATE OR REPLACE VIEW source_summary AS
+WITH
+fact_claims AS (SELECT * FROM claim_facts),
+contested AS (SELECT * FROM contested_facts),
+
+speakers AS (
+    SELECT 'document' AS level, source_id AS source_key, document_title AS source_name, claim_id, fact_key
+    FROM fact_claims
+    UNION ALL
+    SELECT
+        'reporter',
+        coalesce(reporter_id, source_id),
+        coalesce(reporter_name, 'own voice: ' || document_title),
+        claim_id,
+        fact_key
+    FROM fact_claims
+),
+
+counted AS (
+    SELECT
+        s.level,
+        s.source_key,
+        any_value(s.source_name) AS source_name,
+        count(DISTINCT s.claim_id) AS claims,
+        count(DISTINCT s.fact_key) AS facts,
+        count(DISTINCT s.fact_key) FILTER (WHERE c.tier IS NOT NULL) AS contested_facts,
+        count(DISTINCT s.fact_key) FILTER (WHERE c.tier = 'incompatible') AS incompatible_facts,
+        count(DISTINCT s.fact_key) FILTER (WHERE c.tier = 'divergent') AS divergent_facts
+    FROM speakers AS s
+    LEFT JOIN contested AS c USING (fact_key)
+    GROUP BY s.level, s.source_key
+),
+
+final AS (
+    SELECT *, round(contested_facts / facts, 3) AS contested_share
+    FROM counted
+)
+
+SELECT * FROM final;

@@ -1,0 +1,203 @@
+"""claims conflicts, claims show and claims sql, through the CLI, on the fixed package of
+views_fixture (exact output) and on the real data (the 2012 fact)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from claims.cli import app
+
+from views_fixture import FACT_1998, FACT_2012, REPORT_1998, ROOT, make_package
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    return make_package(tmp_path_factory.mktemp("query-cli") / "package")
+
+
+@pytest.fixture
+def claims(root):
+    runner = CliRunner()
+
+    def invoke(*args, at=root):
+        return runner.invoke(app, [*map(str, args), "--root", str(at)])
+    return invoke
+
+
+CONFLICTS = """\
+fact_key                                               tier          reason                           claims  documents  reporters
+-----------------------------------------------------  ------------  -------------------------------  ------  ---------  --------------------------------------------------------------------------------------------------------------
+event:gorno-badakhshan-clashes-2012|killed|government  incompatible  bounds do not overlap            6       1          Al Jazeera; Associated Press; BBC News; Tajik state-owned television; own voice: 2012 Gorno-Badakhshan clashes
+event:nazarov-killing-2012|held-responsible            incompatible  an assertion against its denial  2       1          Government of Tajikistan; Tolib Ayombekov
+event:khujand-rebellion-1998|killed|government         divergent     stated figures differ            2       1          Interfax; Zafar Saidov
+"""
+
+
+def test_conflicts_table(claims):
+    result = claims("conflicts")
+    assert result.exit_code == 0
+    assert result.stdout == CONFLICTS
+    assert result.stderr == "3 contested fact(s)\n"
+
+
+def test_conflicts_one_tier(claims):
+    result = claims("conflicts", "--tier", "divergent")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[2:] == [
+        "event:khujand-rebellion-1998|killed|government  divergent  stated figures differ  2       1          "
+        "Interfax; Zafar Saidov"]
+
+
+def test_conflicts_json(claims):
+    result = claims("conflicts", "--json", "--tier", "incompatible")
+    assert result.exit_code == 0
+    facts = json.loads(result.stdout)
+    assert [(f["fact_key"], f["tier"], f["reason"]) for f in facts] == [
+        (FACT_2012, "incompatible", "bounds do not overlap"),
+        ("event:nazarov-killing-2012|held-responsible", "incompatible", "an assertion against its denial")]
+    assert facts[0]["statements"][0] == "no soldiers (Tajik state-owned television, " \
+                                        "encyclopedia-2012-gorno-badakhshan-clashes)"
+
+
+def test_conflicts_unknown_tier_is_a_usage_error(claims):
+    result = claims("conflicts", "--tier", "mild")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+def test_conflicts_on_the_real_data_show_the_incompatible_2012_fact(claims):
+    result = claims("conflicts", "--json", at=ROOT)
+    assert result.exit_code == 0
+    tiers = {fact["fact_key"]: fact["tier"] for fact in json.loads(result.stdout)}
+    assert tiers[FACT_2012] == "incompatible"
+
+
+SHOW_1998 = f"""\
+fact {FACT_1998}
+  2 claim(s) from 1 document(s), 2 reporter(s)
+  divergent: stated figures differ
+  estimates: low 39, best 39, high 100, conservative min 39
+
+[1] {REPORT_1998}/0000c001  asserted  39 government soldiers
+    fact:     {FACT_1998}
+    voice:    Zafar Saidov
+    document: 89 Dead as Tajik Forces Drive Rebels From Town ({REPORT_1998})
+    where:    seeds/003_e1dcb4253e9708da.txt:727-766
+    quote:    …ikistan, in Leninabad region, >>>39 government soldiers have been killed<<<, 29 have been injured to vari…
+
+[2] {REPORT_1998}/0000c002  asserted  up to 100 government troops
+    fact:     {FACT_1998}
+    voice:    Interfax > Tajik government press service
+    document: 89 Dead as Tajik Forces Drive Rebels From Town ({REPORT_1998})
+    where:    seeds/003_e1dcb4253e9708da.txt:947-991
+    quote:    … press service, however, said >>>up to 100 government troops have been killed<<<, Interfax reported.  Rebel co…
+"""
+
+
+def test_show_a_fact(claims):
+    result = claims("show", FACT_1998, "--context", "30")
+    assert result.exit_code == 0
+    assert result.stdout == SHOW_1998
+    assert result.stderr == f"2 claim(s) about fact {FACT_1998}\n"
+
+
+def test_show_an_entity_by_any_spelling_in_any_case(claims):
+    result = claims("show", "zafar SAIDOV", "--context", "0")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:4] == [
+        "entity person:zafar-saidov: Zafar Saidov (person)",
+        "  also written: Saidov",
+        "",
+        f"[1] {REPORT_1998}/0000c001  asserted  39 government soldiers  [reporter]"]
+    assert result.stdout.splitlines()[-1] == "    quote:    …>>>39 government soldiers have been killed<<<…"
+
+
+def test_show_an_entity_lists_claims_about_it_before_claims_by_it(claims):
+    result = claims("show", "person:tolib-ayombekov", "--json")
+    assert result.exit_code == 0
+    shown = json.loads(result.stdout)
+    assert shown["entity"]["aliases"] == ["Ayyombekov", "Tolib Ayyombekov"]
+    assert [(c["role"], c["modality"]) for c in shown["claims"]] == [
+        ("value", "alleged"), ("value", "denied"), ("reporter", "denied")]
+
+
+def test_show_a_claim_as_json_with_its_context(claims):
+    result = claims("show", f"{REPORT_1998}/0000c002", "--json", "--context", "10")
+    assert result.exit_code == 0
+    shown = json.loads(result.stdout)
+    assert (shown["kind"], list(shown)) == ("claim", ["kind", "key", "claims"])
+    assert shown["claims"][0]["context"] == {"before": "…ver, said ", "quote": "up to 100 government troops have "
+                                             "been killed", "after": ", Interfax…"}
+    assert shown["claims"][0]["voice"] == "Interfax > Tajik government press service"
+
+
+def test_show_a_shared_name_lists_the_candidates(claims):
+    result = claims("show", "Saidov")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == ("error: 'Saidov' names 2 entities: person:khairullo-saidov (Khairullo Saidov); "
+                             "person:zafar-saidov (Zafar Saidov); give the entity id\n")
+
+
+def test_show_an_unknown_name_suggests_names_containing_it(claims):
+    result = claims("show", "AFAR SAI")
+    assert result.exit_code == 1
+    assert result.stderr == ("error: no claim id, fact key, entity id or name 'AFAR SAI'; names containing it: "
+                             "person:zafar-saidov (Zafar Saidov)\n")
+    assert claims("show", "nobody at all").stderr == "error: no claim id, fact key, entity id or name 'nobody at all'\n"
+
+
+def test_sql_takes_values_as_parameters(claims):
+    result = claims("sql", "SELECT value, voice FROM claim_facts WHERE fact_key = ? ORDER BY value_number",
+                    "--param", FACT_1998)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "value                        voice\n"
+        "---------------------------  -----------------------------------------\n"
+        "39 government soldiers       Zafar Saidov\n"
+        "up to 100 government troops  Interfax > Tajik government press service\n")
+    assert result.stderr == "2 row(s)\n"
+    injected = claims("sql", "SELECT count(*) AS n FROM claims WHERE claim_id = ?", "--param", "x' OR '1'='1")
+    assert injected.stdout.splitlines()[-1] == "0"
+
+
+def test_sql_json_and_nulls(claims):
+    result = claims("sql", "SELECT ?::INTEGER + 1 AS n, NULL AS nothing, DATE '2012-07-24' AS day, [1, 2] AS l",
+                    "-p", "41", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == [{"n": 42, "nothing": None, "day": "2012-07-24", "l": [1, 2]}]
+    table = claims("sql", "SELECT NULL AS nothing, 12.0::DOUBLE AS figure, [1, 2] AS l")
+    assert table.stdout.splitlines()[2] == "NULL     12      1; 2"
+
+
+@pytest.mark.parametrize("query, message", [
+    ("SELECT 1; SELECT 2", "error: give exactly one SQL statement (2 given)"),
+    ("DROP TABLE claims", "error: only read-only queries run here (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN), not DROP"),
+    ("SELECT * FROM read_csv('claims/claims.csv')", "error: query failed: Permission Error"),
+    ("SELECT ?", "error: query failed: Invalid Input Error"),
+    ("SELEC 1", "error: query failed: Parser Error"),
+])
+def test_sql_refuses_what_is_not_one_read_only_query(claims, query, message):
+    result = claims("sql", query)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message)
+    assert "Traceback" not in result.output
+
+
+def test_sql_on_a_built_database(claims, root):
+    assert claims("build").exit_code == 0
+    result = claims("sql", "SELECT tier FROM contested_facts WHERE fact_key = ?", "-p", FACT_1998,
+                    "--database", "build/claims.duckdb")
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "divergent")
+    missing = claims("sql", "SELECT 1", "--database", "build/none.duckdb")
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith("error: no database file")
+
+
+def test_a_folder_that_is_no_package_is_a_usage_error(claims, tmp_path):
+    result = claims("conflicts", at=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: datapackage.json not found")
