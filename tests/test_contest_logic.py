@@ -77,7 +77,8 @@ def reference_tier(value_type: str, cardinality: str, rows: list[dict]) -> tuple
                     incompatible.add("an assertion against its denial")
         if single and value_type == "quantity" and len({r["value_number"] for r in affirm} - {None}) > 1:
             divergent.add("stated figures differ")
-        if single and value_type == "date" and len(set(spans)) > 1:
+        bounded = [interval(value_type, row) for row in affirm if not is_unbounded(row)]
+        if single and value_type == "date" and len(set(bounded)) > 1:
             divergent.add("stated dates differ")
     else:
         keys = {text_key(value_type, row) for row in affirm}

@@ -32,7 +32,10 @@ pairs AS (
         greatest(a.interval_low, b.interval_low) <= least(a.interval_high, b.interval_high) AS intervals_overlap,
         a.value_key = b.value_key AS same_key,
         a.value_number <> b.value_number AS figures_differ,
-        a.interval_low <> b.interval_low OR a.interval_high <> b.interval_high AS intervals_differ,
+        -- A date with no calendar bound ("last year" in an undated report) states no interval
+        -- to differ from: it is unknown, not different.
+        NOT a.is_unbounded AND NOT b.is_unbounded
+            AND (a.interval_low <> b.interval_low OR a.interval_high <> b.interval_high) AS intervals_differ,
         -- (affirming side, denying side) when the pair is an affirmation and a denial
         CASE WHEN a.stance = 'affirms' AND b.stance = 'denies' THEN struct_pack(
                 lo := a.interval_low, hi := a.interval_high, d_lo := b.interval_low,
