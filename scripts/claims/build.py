@@ -35,15 +35,18 @@ def _sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def base_sql(schema: RecordSchema, rel_path: str) -> str:
-    """The generated base-layer file for one resource: a typed, strict read of its CSV."""
+def base_sql(schema: RecordSchema, rel_path: str | list[str]) -> str:
+    """The generated base-layer file for one resource: a typed, strict read of its CSV, or of
+    the list of its parts (each part has the header row, as header = true expects)."""
     columns = ",\n".join(f"        {_sql_string(col)}: {_sql_string(kind)}"
                          for col, kind in column_types(schema).items())
+    parts = rel_path if isinstance(rel_path, list) else [rel_path]
+    files = _sql_string(parts[0]) if len(parts) == 1 else "[" + ", ".join(map(_sql_string, parts)) + "]"
     return (
         f"-- Generated from schemas/{schema.path.name} by `claims sync`; do not edit.\n"
-        f"-- Grain: one row per record of {rel_path}.\n"
+        f"-- Grain: one row per record of {', '.join(parts)}.\n"
         f"CREATE OR REPLACE TABLE {schema.name} AS\n"
-        f"SELECT * FROM read_csv(\n    {_sql_string(rel_path)},\n"
+        f"SELECT * FROM read_csv(\n    {files},\n"
         "    header = true, auto_detect = false, strict_mode = true,\n"
         "    delim = ',', quote = '\"', escape = '\"', nullstr = '',\n"
         f"    columns = {{\n{columns}\n    }}\n);\n"

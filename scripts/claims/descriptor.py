@@ -35,6 +35,8 @@ def table_schema(schema: RecordSchema) -> dict:
             field["constraints"] = constraints
         fields.append(field)
     result = {"fields": fields, "missingValues": [""], "primaryKey": schema.primary_key}
+    if schema.unique_keys:
+        result["uniqueKeys"] = schema.unique_keys
     foreign = []
     for fk in schema.foreign_keys:
         reference = {"fields": fk["reference"]["fields"]}
