@@ -18,11 +18,11 @@ Check = Callable[[Package], Iterator[Problem]]
 IMPLEMENTED: dict[str, Check] = {}
 
 
-def named_check(rule: str):
+def named_check(rule: str, registry: dict[str, Check] = IMPLEMENTED):
     def register(function: Check) -> Check:
         if rule not in BY_RULE:
-            raise KeyError(f"{rule} is not listed in rules.NAMED_CHECKS")
-        IMPLEMENTED[rule] = function
+            raise KeyError(f"{rule} is not listed in rules.py")
+        registry[rule] = function
         return function
     return register
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from jsonschema import Draft7Validator
 
-from .package import DESCRIPTOR, Package
+from . import csvio, jsonloc
+from .package import DESCRIPTOR, LoadedTable, Package
 from .problems import Problem
+from .rules import BY_RULE
 from .schemas import RecordSchema
 
 TYPE_MAP = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
@@ -108,18 +110,29 @@ def sync_problems(package: Package) -> list[Problem]:
                     "run: claims sync (never edit generated files by hand)") for rel in stale_files(package)]
 
 
+def write_generated(package: Package) -> list[str]:
+    """Rewrite every stale generated file (atomically); return their paths."""
+    stale = stale_files(package)
+    wanted = generated_files(package)
+    for rel in stale:
+        csvio.write_atomic(package.root / rel, wanted[rel].encode("utf-8"))
+    return stale
+
+
 def official_profile() -> dict:
     profile = importlib_resources.files("dplib") / "profiles" / "2.0" / "datapackage.json"
     return json.loads(profile.read_text(encoding="utf-8"))
 
 
-def profile_problems(descriptor: dict) -> list[Problem]:
-    """Check against the official Data Package v2 profile (draft-07), as shipped by dplib-py."""
+def profile_problems(descriptor: dict, text: str = "") -> list[Problem]:
+    """Check against the official Data Package v2 profile (draft-07), as shipped by dplib-py;
+    with the descriptor's text, each problem is placed on the line of the value at fault."""
     validator = Draft7Validator(official_profile())
     problems = []
     for error in sorted(validator.iter_errors(descriptor), key=lambda e: list(map(str, e.path))):
         pointer = "/" + "/".join(map(str, error.path))
-        problems.append(Problem(DESCRIPTOR, 1, 1, "descriptor-profile", f"at {pointer}: {error.message}",
+        line, column = jsonloc.locate(text, error.path) if text else (1, 1)
+        problems.append(Problem(DESCRIPTOR, line, column, "descriptor-profile", f"at {pointer}: {error.message}",
                                 "follow the Data Package v2 specification (datapackage.org)"))
     return problems
 
@@ -131,3 +144,37 @@ def frictionless_problems(root: Path) -> list[Problem]:
     report = FrictionlessPackage.validate_descriptor(str(root / DESCRIPTOR))
     return [Problem(DESCRIPTOR, 1, 1, "descriptor-frictionless", f"{error.type}: {error.message}",
                     "fix the descriptor (this is frictionless-py's report)") for error in report.errors]
+
+
+def frictionless_data_problems(package: Package) -> list[Problem]:
+    """frictionless-py's reading of the tables, as a second engine. Its row numbers count
+    records across the concatenated parts of a resource (header = 1) and it names the first
+    part as the place: each error is mapped back to the part file and real line it is on.
+    Seed resources are left out: seed-hash checks them, with the sources row to fix."""
+    from frictionless import validate as frictionless_validate
+
+    report = frictionless_validate(str(package.root / DESCRIPTOR))
+    problems = []
+    for task in report.tasks:
+        table = package.tables.get(task.name)
+        if table is None:
+            continue
+        for error in task.errors:
+            file, line, column = locate_record(table, getattr(error, "row_number", None),
+                                               getattr(error, "field_name", None))
+            problems.append(Problem(file, line, column, "frictionless-data", f"{error.type}: {error.message}",
+                                    BY_RULE["frictionless-data"].hint, getattr(error, "field_name", None) or ""))
+    return problems
+
+
+def locate_record(table: LoadedTable, row_number: int | None, field: str | None) -> tuple[str, int, int]:
+    """File, line and column of a record numbered as in the concatenation of the parts."""
+    index = (row_number or 0) - 2
+    if not 0 <= index < len(table.records):
+        return table.file, 1, 1
+    file, record = table.records[index]
+    fields = table.schema.fields
+    if field in fields and fields.index(field) < len(record.cells):
+        cell = record.cells[fields.index(field)]
+        return file, cell.line, cell.column
+    return file, record.line, 1

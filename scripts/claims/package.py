@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import csvio
+from . import csvio, jsonloc
 from .csvio import Cell
 from .problems import ClaimsError, Problem
 from .schemas import RecordSchema, load_schemas, record_problems
@@ -48,6 +48,9 @@ class LoadedTable:
     schema: RecordSchema
     rows: list[Row] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # Every data record of every part in order, typed or not: record n is row n + 2 of the
+    # concatenation other engines (frictionless-py) number their errors by.
+    records: list[tuple[str, csvio.Record]] = field(default_factory=list)
 
 
 @dataclass
@@ -57,6 +60,7 @@ class Package:
     schemas: dict[str, RecordSchema]
     tables: dict[str, LoadedTable]
     problems: list[Problem]
+    descriptor_text: str = ""
 
     def rows(self, name: str) -> list[Row]:
         return self.tables[name].rows if name in self.tables else []
@@ -74,11 +78,17 @@ class DescriptorError(ClaimsError):
 
 
 def read_descriptor(root: Path) -> dict:
+    return read_descriptor_text(root)[0]
+
+
+def read_descriptor_text(root: Path) -> tuple[dict, str]:
+    """The descriptor and its text (kept to place problems on their line)."""
     path = root / DESCRIPTOR
     if not path.is_file():
         raise ClaimsError(f"{DESCRIPTOR} not found in {root}: run the command in the package's root folder", 2)
     try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        descriptor = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", 1)
         column = getattr(exc, "colno", 1)
@@ -87,7 +97,7 @@ def read_descriptor(root: Path) -> dict:
     if not isinstance(descriptor, dict):
         raise DescriptorError(Problem(DESCRIPTOR, 1, 1, "descriptor-json", "the descriptor is not a JSON object",
                                       "the file must hold one object: {\"name\": ..., \"resources\": [...]}"))
-    return descriptor
+    return descriptor, text
 
 
 def _table_resources(descriptor: dict) -> list[dict]:
@@ -132,6 +142,7 @@ def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema) ->
                                     "a part of a multipart resource must end with a newline",
                                     "end the file with a newline (claims fmt does)"))
         for record in table.records:
+            loaded.records.append((rel_path, record))
             row, row_problems = _typed_row(schema, rel_path, record)
             problems.extend(row_problems)
             if row is not None:
@@ -190,7 +201,7 @@ def _header_problem(file: str, header: list[str], expected: list[str], multipart
 
 def load_package(root: Path) -> Package:
     root = root.resolve()
-    descriptor = read_descriptor(root)
+    descriptor, text = read_descriptor_text(root)
     schemas = load_schemas(root / "schemas")
     resources = resource_parts(descriptor)
     problems: list[Problem] = []
@@ -204,10 +215,14 @@ def load_package(root: Path) -> Package:
         unsafe = [(rel, unsafe_path(rel)) for rel in resources[name] if unsafe_path(rel)]
         if unsafe or not resources[name]:
             rel, reason = unsafe[0] if unsafe else ("[]", "is empty")
-            problems.append(Problem(DESCRIPTOR, 1, 1, "descriptor-resource", f"resource {name}: path {rel} {reason}",
+            index = next(i for i, res in enumerate(descriptor["resources"])
+                         if isinstance(res, dict) and res.get("name") == name)
+            line, column = jsonloc.locate(text, ["resources", index, "path"])
+            problems.append(Problem(DESCRIPTOR, line, column, "descriptor-resource",
+                                    f"resource {name}: path {rel} {reason}",
                                     "give a relative path inside the package, such as claims/" + name + ".csv"))
             continue
         loaded, table_problems = load_table(root, name, resources[name], schemas[name])
         tables[name] = loaded
         problems.extend(table_problems)
-    return Package(root, descriptor, schemas, tables, problems)
+    return Package(root, descriptor, schemas, tables, problems, text)
