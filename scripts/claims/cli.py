@@ -185,3 +185,6 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence of a command-line tool
         typer.echo(f"internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
         sys.exit(1)
+
+# Contribution commands register themselves on app.
+from . import cli_contrib  # noqa: E402,F401

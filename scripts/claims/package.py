@@ -134,7 +134,7 @@ def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema) ->
         if not table.header:
             continue
         if table.header != schema.fields:
-            problems.append(_header_problem(rel_path, table.header, schema.fields, multipart=len(parts) > 1))
+            problems.append(header_problem(rel_path, table.header, schema.fields, multipart=len(parts) > 1))
             continue
         if index < len(parts) - 1 and not table.final_newline:
             last = table.records[-1].cells[-1] if table.records else Cell("", 1, 1)
@@ -150,13 +150,18 @@ def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema) ->
     return loaded, problems
 
 
+def width_problem(file: str, record: csvio.Record, width: int) -> Problem | None:
+    if len(record.cells) == width:
+        return None
+    return Problem(file, record.line, record.cells[-1].column, "csv-row-width",
+                   f"row has {len(record.cells)} cells, the header has {width}",
+                   "add or remove cells (a comma inside a cell needs the cell quoted)")
+
+
 def _typed_row(schema: RecordSchema, file: str, record: csvio.Record) -> tuple[Row | None, list[Problem]]:
-    width = len(schema.fields)
-    if len(record.cells) != width:
-        last = record.cells[-1]
-        return None, [Problem(file, record.line, last.column, "csv-row-width",
-                              f"row has {len(record.cells)} cells, the header has {width}",
-                              "add or remove cells (a comma inside a cell needs the cell quoted)")]
+    wrong_width = width_problem(file, record, len(schema.fields))
+    if wrong_width:
+        return None, [wrong_width]
     return typed_row(schema, file, dict(zip(schema.fields, record.cells)), record.line)
 
 
@@ -180,7 +185,7 @@ def typed_row(schema: RecordSchema, file: str, cells: dict[str, Cell], line: int
     return Row(values, cells, line, file), record_problems(schema, values, cells, file, line)
 
 
-def _header_problem(file: str, header: list[str], expected: list[str], multipart: bool = False) -> Problem:
+def header_problem(file: str, header: list[str], expected: list[str], multipart: bool = False) -> Problem:
     missing = [name for name in expected if name not in header]
     extra = [name for name in header if name not in expected]
     duplicated = sorted({name for name in header if header.count(name) > 1})

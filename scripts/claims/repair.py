@@ -41,11 +41,11 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def _shown(text: str) -> str:
+def shown(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _describe(chars: str) -> str:
+def describe(chars: str) -> str:
     if not chars:
         return "nothing"
     names = []
@@ -55,40 +55,55 @@ def _describe(chars: str) -> str:
     return " ".join(names) + (" ..." if len(chars) > 3 else "")
 
 
-def _occurrences(haystack: str, needle: str) -> list[int]:
-    found, index = [], haystack.find(needle)
-    while index >= 0 and needle:
+def occurrences(text: str, needle: str) -> list[int]:
+    """Every offset where needle starts in text, overlapping ones included."""
+    found, index = [], text.find(needle) if needle else -1
+    while index >= 0:
         found.append(index)
-        index = haystack.find(needle, index + 1)
+        index = text.find(needle, index + 1)
     return found
+
+
+def locate_near(seed: str, text: str, start: int = 0) -> tuple[str, int, int] | None:
+    """Where text is in the seed once normalised ("normalised"), or the most similar passage
+    ("nearest"), as (kind, start, end) in the seed; the candidate nearest start wins."""
+    seed_norm, origin = normalise(seed)
+    text_norm, _ = normalise(text)
+    spans = [(origin[i], origin[i + len(text_norm) - 1] + 1) for i in occurrences(seed_norm, text_norm)]
+    if spans:
+        low, high = min(spans, key=lambda span: abs(span[0] - start))
+        return "normalised", low, high
+    nearest = _nearest(seed_norm, origin, text_norm)
+    return None if nearest is None else ("nearest", *nearest)
+
+
+def difference(fixed: str, text: str) -> tuple[str, str, int] | None:
+    """The first difference between the seed's text and the given one: (seed's characters,
+    given characters, 1-based position in the given text)."""
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes():
+        if tag != "equal":
+            return describe(fixed[j1:j2]), describe(text[i1:i2]), i1 + 1
+    return None
 
 
 def suggest(seed: str, text: str, start: int, field: str, start_field: str, end_field: str) -> str | None:
     """A hint that names the exact fix, or None when nothing near enough is found."""
     names = {"field": field, "start_field": start_field, "end_field": end_field}
-    found = sorted(_occurrences(seed, text), key=lambda i: abs(i - start))
+    found = sorted(occurrences(seed, text), key=lambda i: abs(i - start))
     if found:
         where = ", ".join(f"{i}-{i + len(text)}" for i in found[:3]) + (" ..." if len(found) > 3 else "")
         return REPAIR_HINTS["moved"].format(where=where, start=found[0], end=found[0] + len(text), **names)
-    seed_norm, origin = normalise(seed)
-    text_norm, _ = normalise(text)
-    spans = [(origin[i], origin[i + len(text_norm) - 1] + 1) for i in _occurrences(seed_norm, text_norm)]
-    if spans:
-        low, high = min(spans, key=lambda span: abs(span[0] - start))
-        return _difference_hint(seed[low:high], text, low, high, names)
-    nearest = _nearest(seed_norm, origin, text_norm)
-    if nearest is None:
+    near = locate_near(seed, text, start)
+    if near is None:
         return None
-    low, high = nearest
-    return REPAIR_HINTS["nearest"].format(fixed=_shown(seed[low:high]), start=low, end=high, **names)
-
-
-def _difference_hint(fixed: str, text: str, low: int, high: int, names: dict) -> str:
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes():
-        if tag != "equal":
-            return REPAIR_HINTS["normalised"].format(seed_char=_describe(fixed[j1:j2]), text_char=_describe(text[i1:i2]),
-                                                     index=i1 + 1, fixed=_shown(fixed), start=low, end=high, **names)
-    return REPAIR_HINTS["normalised-offsets"].format(fixed=_shown(fixed), start=low, end=high, **names)
+    kind, low, high = near
+    fixed = seed[low:high]
+    values = {"fixed": shown(fixed), "start": low, "end": high, **names}
+    changed = difference(fixed, text) if kind == "normalised" else None
+    if changed:
+        seed_char, text_char, index = changed
+        return REPAIR_HINTS["normalised"].format(seed_char=seed_char, text_char=text_char, index=index, **values)
+    return REPAIR_HINTS["normalised-offsets" if kind == "normalised" else "nearest"].format(**values)
 
 
 def _nearest(seed_norm: str, origin: list[int], text_norm: str) -> tuple[int, int] | None:
