@@ -10,24 +10,9 @@ import pytest
 from claims.rules import NAMED_CHECKS
 from claims.validate import validate
 
-from breakage import append_row, edit_row, first_value, line_of_row, rows_of
+from breakage import (ENC, SEED_2012, append_row, attributed_claim, edit_claim, edit_row, first_value, infobox_claim,
+                      line_of_row, rows_of)
 from claims import csvio
-
-INFOBOX_QUOTE = "Casualties1: 41 killed"
-SEED_2012 = "seeds/001_89907d2348d58a55.txt"
-ENC = "encyclopedia-2012-gorno-badakhshan-clashes"
-
-
-def infobox_claim(root: Path) -> str:
-    return first_value(root / "claims/claims.csv", "claim_id", quote=INFOBOX_QUOTE)
-
-
-def attributed_claim(root: Path) -> str:
-    return first_value(root / "claims/attributions.csv", "claim_id", position="2")
-
-
-def edit_claim(root: Path, **changes: str) -> tuple[str, int]:
-    return "claims/claims.csv", edit_row(root / "claims/claims.csv", "claim_id", infobox_claim(root), **changes)
 
 
 def break_quote(root):

@@ -125,6 +125,13 @@ def parse(text: str, path: str) -> tuple[list[Record], list[Problem]]:
             value = "".join(parts)
             if i < n and text[i] == "\r":
                 return records, [Problem(path, line, col, *_FORBIDDEN[0][1:])]
+            if i < n and text[i] not in ",\n" and line > start_line:
+                # The usual cause: a stray quote opened a field that swallowed the next rows
+                # up to some other quote. Point at where it opened, not where it ends.
+                return records, [Problem(path, start_line, start_col, "csv-stray-quote",
+                                         f"a quote opened here runs on to line {line}, column {col}, merging "
+                                         f"{line - start_line + 1} lines into one cell",
+                                         'remove the stray quote, or double a quote meant inside the cell ("")')]
             if i < n and text[i] not in ",\n":
                 return records, [Problem(path, line, col, "csv-stray-quote",
                                          "text after the closing quote of a quoted field",
