@@ -54,8 +54,9 @@ def base_sql(schema: RecordSchema, rel_path: str | list[str]) -> str:
 
 
 def base_files(package: Package) -> dict[Path, str]:
+    # Only for resources that loaded: a malformed path is reported by validate, not written to SQL.
     return {Path("sql/base") / f"{name}.sql": base_sql(package.schemas[name], rel_path)
-            for name, rel_path in tabular_resources(package.descriptor).items()}
+            for name, rel_path in tabular_resources(package.descriptor).items() if name in package.tables}
 
 
 def load_statements(root: Path) -> list[tuple[Path, str]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from jsonschema import Draft7Validator
 
 from . import csvio, jsonloc
-from .package import DESCRIPTOR, LoadedTable, Package
+from .package import DESCRIPTOR, LoadedTable, Package, table_resource_dicts
 from .problems import Problem
 from .rules import BY_RULE
 from .schemas import RecordSchema
@@ -70,8 +70,8 @@ def synced_descriptor(package: Package) -> dict:
     """The descriptor with every generated part regenerated; hand-written metadata kept."""
     descriptor = json.loads(json.dumps(package.descriptor))
     tables = []
-    for res in descriptor.get("resources", []):
-        if res.get("type") == "table" and res["name"] in package.schemas:
+    for res in table_resource_dicts(descriptor):
+        if res["name"] in package.schemas:
             res["schema"] = table_schema(package.schemas[res["name"]])
             tables.append(res)
     seeds = [seed_resource(row.values) for row in package.rows("sources")
@@ -141,9 +141,18 @@ def frictionless_problems(root: Path) -> list[Problem]:
     """frictionless-py's own check of the descriptor (metadata only: the tables are checked by us)."""
     from frictionless import Package as FrictionlessPackage
 
-    report = FrictionlessPackage.validate_descriptor(str(root / DESCRIPTOR))
+    try:
+        report = FrictionlessPackage.validate_descriptor(str(root / DESCRIPTOR))
+    except Exception as exc:  # noqa: BLE001 - frictionless-py raises on some malformed descriptors
+        return [_frictionless_crash(exc)]
     return [Problem(DESCRIPTOR, 1, 1, "descriptor-frictionless", f"{error.type}: {error.message}",
                     "fix the descriptor (this is frictionless-py's report)") for error in report.errors]
+
+
+def _frictionless_crash(exc: Exception) -> Problem:
+    return Problem(DESCRIPTOR, 1, 1, "descriptor-frictionless",
+                   f"frictionless-py cannot read the descriptor ({type(exc).__name__}: {exc})",
+                   "fix the descriptor; the official profile's problems, reported with it, say where")
 
 
 def frictionless_data_problems(package: Package) -> list[Problem]:
@@ -153,7 +162,10 @@ def frictionless_data_problems(package: Package) -> list[Problem]:
     Seed resources are left out: seed-hash checks them, with the sources row to fix."""
     from frictionless import validate as frictionless_validate
 
-    report = frictionless_validate(str(package.root / DESCRIPTOR))
+    try:
+        report = frictionless_validate(str(package.root / DESCRIPTOR))
+    except Exception as exc:  # noqa: BLE001 - as above: a report, never a traceback
+        return [_frictionless_crash(exc)]
     problems = []
     for task in report.tasks:
         table = package.tables.get(task.name)

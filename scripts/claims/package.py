@@ -66,7 +66,8 @@ class Package:
         return self.tables[name].rows if name in self.tables else []
 
     def file(self, name: str) -> str:
-        return self.tables[name].file
+        """The table's (first) file, or its name when it did not load."""
+        return self.tables[name].file if name in self.tables else name
 
 
 class DescriptorError(ClaimsError):
@@ -100,7 +101,8 @@ def read_descriptor_text(root: Path) -> tuple[dict, str]:
     return descriptor, text
 
 
-def _table_resources(descriptor: dict) -> list[dict]:
+def table_resource_dicts(descriptor: dict) -> list[dict]:
+    """The well-formed table resources of a descriptor (the profile check reports the others)."""
     resources = descriptor.get("resources")
     return [res for res in resources if isinstance(res, dict) and res.get("type") == "table"
             and isinstance(res.get("name"), str)] if isinstance(resources, list) else []
@@ -108,7 +110,7 @@ def _table_resources(descriptor: dict) -> list[dict]:
 
 def tabular_resources(descriptor: dict) -> dict[str, str | list[str]]:
     """Resource name -> the `path` as declared: one CSV path, or a list of parts."""
-    return {res["name"]: res.get("path") for res in _table_resources(descriptor)}
+    return {res["name"]: res.get("path") for res in table_resource_dicts(descriptor)}
 
 
 def resource_parts(descriptor: dict) -> dict[str, list[str]]:
