@@ -72,7 +72,7 @@ def cell_at(path: Path, column: str, value: str, field: str) -> tuple[int, int]:
     raise AssertionError(f"no row with {column}={value} in {path}")
 
 
-def replace_in_line(path: Path, line: int, old: str, new: str) -> int:
+def replace_in_line(path: Path, line: int, old: str, new: str | bytes) -> int:
     """Replace text on one physical line; return the 1-based column where it was."""
     lines = path.read_bytes().split(b"\n")
     column = lines[line - 1].decode("utf-8").index(old) + 1

@@ -13,6 +13,7 @@ from claims.validate import validate
 from breakage import (ENC, SEED_2012, append_row, attributed_claim, edit_claim, edit_row, first_value, infobox_claim,
                       line_of_row, rows_of)
 from claims import csvio
+from conftest import csv_line_of
 
 
 def break_quote(root):
@@ -208,7 +209,7 @@ def break_generated(root):
     data = json.loads(path.read_text(encoding="utf-8"))
     data["resources"][0]["schema"]["fields"][0]["description"] = "edited by hand"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return "datapackage.json", 1
+    return "datapackage.json", csv_line_of(path, "edited by hand")  # the first line that differs
 
 
 LAYERS = {

@@ -96,18 +96,28 @@ def generated_files(package: Package) -> dict[str, str]:
     return files
 
 
-def stale_files(package: Package) -> list[str]:
-    stale = []
+def _differences(package: Package) -> dict[str, int]:
+    """Stale generated file -> first line that differs from what it should be."""
+    found = {}
     for rel, wanted in generated_files(package).items():
         path = package.root / rel
-        if not path.is_file() or path.read_text(encoding="utf-8") != wanted:
-            stale.append(rel)
-    return stale
+        current = path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else ""
+        if current != wanted:
+            pairs = zip(current.split("\n"), wanted.split("\n"))
+            found[rel] = next((n for n, (a, b) in enumerate(pairs, start=1) if a != b),
+                              min(current.count("\n"), wanted.count("\n")) + 1)
+    return found
+
+
+def stale_files(package: Package) -> list[str]:
+    return list(_differences(package))
 
 
 def sync_problems(package: Package) -> list[Problem]:
-    return [Problem(rel, 1, 1, "generated-sync", f"{rel} differs from what schemas/ and sources.csv generate",
-                    "run: claims sync (never edit generated files by hand)") for rel in stale_files(package)]
+    return [Problem(rel, line, 1, "generated-sync",
+                    f"{rel} differs from what schemas/ and sources.csv generate (first at this line)",
+                    "run: claims sync (never edit generated files by hand)")
+            for rel, line in _differences(package).items()]
 
 
 def write_generated(package: Package) -> list[str]:

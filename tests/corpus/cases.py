@@ -81,13 +81,6 @@ def stray_quote_swallows_rows_up_to_the_next_quote(root):
 
 
 @case
-def stray_quote_inside_unquoted_cell(root):
-    line = infobox_line(root)
-    column = replace_in_line(root / CLAIMS, line, "41 killed,exact", '41 "killed,exact')
-    return Expected("csv-stray-quote", CLAIMS, line, column + 3)
-
-
-@case
 def text_after_closing_quote(root):
     path = root / "claims/entities.csv"
     line = line_of_row(path, "entity_id", "agent:bbc-hospital-source-2012")
@@ -114,24 +107,10 @@ def crlf_line_endings(root):
 
 
 @case
-def carriage_return_inside_cell(root):
-    line = infobox_line(root)
-    column = replace_in_line(root / CLAIMS, line, "41 killed,exact", "41\rkilled,exact")
-    return Expected("csv-line-ending", CLAIMS, line, column + 2)
-
-
-@case
 def byte_order_mark(root):
     path = root / "claims/aliases.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     return Expected("csv-bom", "claims/aliases.csv", 1, 1)
-
-
-@case
-def invalid_utf8_byte(root):
-    line = infobox_line(root)
-    column = replace_in_line(root / CLAIMS, line, "41 killed,exact", b"41 k\xffilled,exact")
-    return Expected("csv-encoding", CLAIMS, line, column + 4)
 
 
 @case
@@ -142,13 +121,6 @@ def latin1_encoded_file(root):
     rows[line - 1] = rows[line - 1].replace("2012", "2012 caf\u00e9", 1)
     path.write_bytes("\n".join(rows).encode("latin-1"))
     return Expected("csv-encoding", "claims/entities.csv", line, rows[line - 1].index("\u00e9") + 1)
-
-
-@case
-def nul_byte(root):
-    line = infobox_line(root)
-    column = replace_in_line(root / CLAIMS, line, "41 killed,exact", "41 ki\x00lled,exact")
-    return Expected("csv-nul-byte", CLAIMS, line, column + 5)
 
 
 @case
@@ -278,54 +250,48 @@ def same_document_added_twice(root):
 
 
 @case
-def dangling_source(root):
-    file, line = edit_claim(root, source_id="no-such-document")
-    return Expected("foreign-key", file, line, infobox_cell(root, "source_id")[1])
-
-
-@case
-def dangling_subject(root):
-    file, line = edit_claim(root, subject_id="event:no-such-event")
-    return Expected("foreign-key", file, line, infobox_cell(root, "subject_id")[1])
-
-
-@case
 def attribution_of_unknown_claim(root):
     path = root / "claims/attributions.csv"
     line = edit_row(path, "claim_id", attributed_claim(root), claim_id=f"{ENC}/deadbeef")
     return Expected("foreign-key", "claims/attributions.csv", line, 1)
 
 
-# Types and records ----------------------------------------------------------------------------------
+# A character put into one cell of the infobox claim: the problem is at that character ------------
 
-@case
-def non_numeric_confidence(root):
-    file, line = edit_claim(root, confidence="high")
-    return Expected("cell-type", file, line, infobox_cell(root, "confidence")[1])
-
-
-@case
-def nan_confidence(root):
-    file, line = edit_claim(root, confidence="NaN")
-    return Expected("cell-type", file, line, infobox_cell(root, "confidence")[1])
+def infobox_text(rule: str, replacement: str | bytes, offset: int) -> Callable[[Path], Expected]:
+    def make(root: Path) -> Expected:
+        line = infobox_line(root)
+        column = replace_in_line(root / CLAIMS, line, "41 killed,exact", replacement)
+        return Expected(rule, CLAIMS, line, column + offset)
+    return make
 
 
-@case
-def confidence_above_one(root):
-    file, line = edit_claim(root, confidence="1.5")
-    return Expected("record-maximum", file, line, infobox_cell(root, "confidence")[1])
+CASES.update({
+    "stray_quote_inside_unquoted_cell": infobox_text("csv-stray-quote", '41 "killed,exact', 3),
+    "carriage_return_inside_cell": infobox_text("csv-line-ending", "41\rkilled,exact", 2),
+    "invalid_utf8_byte": infobox_text("csv-encoding", b"41 k\xffilled,exact", 4),
+    "nul_byte": infobox_text("csv-nul-byte", "41 ki\x00lled,exact", 5),
+})
 
 
-@case
-def thousands_separator_in_number(root):
-    file, line = edit_claim(root, value_number="1,000")
-    return Expected("cell-type", file, line, infobox_cell(root, "value_number")[1])
+# References and types: one cell of a claim changed, the problem at that cell ----------------------
+
+def one_cell(rule: str, field: str, value: str, **also: str) -> Callable[[Path], Expected]:
+    def make(root: Path) -> Expected:
+        file, line = edit_claim(root, **{field: value}, **also)
+        return Expected(rule, file, line, infobox_cell(root, field)[1])
+    return make
 
 
-@case
-def impossible_date(root):
-    file, line = edit_claim(root, time_start="2012-02-30", time_precision="day")
-    return Expected("record-format", file, line, infobox_cell(root, "time_start")[1])
+CASES.update({
+    "dangling_source": one_cell("foreign-key", "source_id", "no-such-document"),
+    "dangling_subject": one_cell("foreign-key", "subject_id", "event:no-such-event"),
+    "non_numeric_confidence": one_cell("cell-type", "confidence", "high"),
+    "nan_confidence": one_cell("cell-type", "confidence", "NaN"),
+    "confidence_above_one": one_cell("record-maximum", "confidence", "1.5"),
+    "thousands_separator_in_number": one_cell("cell-type", "value_number", "1,000"),
+    "impossible_date": one_cell("record-format", "time_start", "2012-02-30", time_precision="day"),
+})
 
 
 # Provenance -----------------------------------------------------------------------------------------
