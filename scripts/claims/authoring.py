@@ -14,7 +14,7 @@ from pathlib import Path
 from . import csvio, repair
 from .package import read_descriptor, resource_parts
 from .problems import ClaimsError
-from .schemas import load_schemas
+from .schemas import RecordSchema, load_schemas
 
 LOCK_FILE = Path("claims/.lock")
 # Claims sort in reading order within each document, so a pull request that adds claims to
@@ -108,15 +108,14 @@ def table_parts(root: Path, table: str) -> list[str]:
     return parts[table]
 
 
-def canonical_text(root: Path, table: str, rows: list[dict]) -> str:
+def canonical_text(schema: RecordSchema, rows: list[dict]) -> str:
     """A table file's text in canonical order, quoting and line endings."""
-    schema = load_schemas(root / "schemas")[table]
     header = schema.fields
     unknown = {key for row in rows for key in row} - set(header)
     if unknown:
-        raise ClaimsError(f"unknown column(s) for {table}: {', '.join(sorted(unknown))}")
+        raise ClaimsError(f"unknown column(s) for {schema.name}: {', '.join(sorted(unknown))}")
     values = [[cell_text(row.get(name)) for name in header] for row in rows]
-    return csvio.dumps(header, canonical_rows(table, header, values, schema.document))
+    return csvio.dumps(header, canonical_rows(schema.name, header, values, schema.document))
 
 
 def write_table(root: Path, table: str, rows: list[dict], part: str | None = None) -> Path:
@@ -127,7 +126,7 @@ def write_table(root: Path, table: str, rows: list[dict], part: str | None = Non
     if part is None and len(parts) > 1:
         raise ClaimsError(f"{table} has several parts: name the one to write")
     path = root / (part or parts[0])
-    csvio.write_atomic(path, canonical_text(root, table, rows).encode("utf-8"))
+    csvio.write_atomic(path, canonical_text(load_schemas(root / "schemas")[table], rows).encode("utf-8"))
     return path
 
 

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from . import authoring, checks, csvio, descriptor, lints, repair
 from .csvio import Cell
-from .package import Package, header_problem, load_package, read_descriptor, resource_parts, typed_row, width_problem
+from .package import (DESCRIPTOR, Package, header_problem, load_package, read_descriptor, resource_parts, typed_row,
+                      unsafe_path, width_problem)
 from .problems import ClaimsError, Problem
 from .quantities import derive_bounds
-from .schemas import load_schemas
+from .schemas import RecordSchema, load_schemas
 
 GUIDELINE = re.compile(r"Guideline version: \*\*([0-9]+\.[0-9]+\.[0-9]+)\*\*")
 DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -248,16 +249,16 @@ def fmt(root: Path, check: bool) -> list[str]:
     Returns the files that changed (or would). All files are read and checked before any is
     written: a file that cannot be parsed stops the whole run."""
     with authoring.locked(root):
-        package_parts = resource_parts(read_descriptor(root))
+        schemas = load_schemas(root / "schemas")
         wanted: dict[str, bytes] = {}
         problems: list[Problem] = []
-        for table, parts in package_parts.items():
-            for rel in parts:
-                data = (root / rel).read_bytes() if (root / rel).is_file() else None
-                if data is None:
-                    problems.append(Problem(rel, 1, 1, "file-missing", "file does not exist"))
+        for table, parts in resource_parts(read_descriptor(root)).items():
+            for rel in parts if table in schemas else []:  # claims validate reports the rest
+                if unsafe_path(rel) or not (root / rel).is_file():
+                    problems.append(Problem(DESCRIPTOR, 1, 1, "file-missing", f"{rel}: not a file of the package"))
                     continue
-                text, found = _canonical(root, table, rel, data)
+                data = (root / rel).read_bytes()
+                text, found = _canonical(schemas[table], rel, data)
                 problems += found
                 if text is not None and text.encode("utf-8") != data:
                     wanted[rel] = text.encode("utf-8")
@@ -269,7 +270,7 @@ def fmt(root: Path, check: bool) -> list[str]:
     return sorted(wanted)
 
 
-def _canonical(root: Path, table: str, rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
+def _canonical(schema: RecordSchema, rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """The canonical text of one file, or the problems fmt cannot repair (it repairs a BOM and
     CR line endings, nothing that needs a decision)."""
     text, problems = csvio.decode(data.removeprefix(b"\xef\xbb\xbf"), rel)
@@ -279,13 +280,12 @@ def _canonical(root: Path, table: str, rel: str, data: bytes) -> tuple[str | Non
     records, problems = csvio.parse(text, rel)
     if problems:
         return None, problems
-    schema_fields = load_schemas(root / "schemas")[table].fields
-    if not records or records[0].values != schema_fields:
-        return None, [header_problem(rel, records[0].values if records else [], schema_fields)]
+    if not records or records[0].values != schema.fields:
+        return None, [header_problem(rel, records[0].values if records else [], schema.fields)]
     rows = []
     for record in records[1:]:
-        wrong_width = width_problem(rel, record, len(schema_fields))
+        wrong_width = width_problem(rel, record, len(schema.fields))
         if wrong_width:
             return None, [wrong_width]
-        rows.append({name: value for name, value in zip(schema_fields, record.values) if value})
-    return authoring.canonical_text(root, table, rows), []
+        rows.append({name: value for name, value in zip(schema.fields, record.values) if value})
+    return authoring.canonical_text(schema, rows), []
