@@ -18,7 +18,7 @@ from .csvio import Cell
 from .package import (DESCRIPTOR, Package, header_problem, load_package, read_descriptor, resource_parts, typed_row,
                       unsafe_path, width_problem)
 from .problems import ClaimsError, Problem
-from .quantities import derive_bounds
+from .quantities import QUALIFIERS, derive_bounds
 from .schemas import RecordSchema, load_schemas
 
 GUIDELINE = re.compile(r"Guideline version: \*\*([0-9]+\.[0-9]+\.[0-9]+)\*\*")
@@ -222,7 +222,9 @@ def _bounds(package: Package, claim: dict) -> dict:
         figure = package.schemas["claims"].to_json_value("value_number", str(number))
     except ValueError as exc:
         raise ClaimsError(f"--number: {exc}") from exc
-    low, high = derive_bounds(claim.get("value_qualifier"), figure) if claim.get("value_qualifier") else (None, None)
+    if claim.get("value_qualifier") not in QUALIFIERS:
+        return {}  # no qualifier, or an unknown one: the schema check says which
+    low, high = derive_bounds(claim["value_qualifier"], figure)
     return {"value_min": low, "value_max": high}
 
 

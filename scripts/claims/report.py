@@ -19,11 +19,11 @@ SUMMARY_MAX_BYTES = 900_000
 
 
 def verdict(report: Report) -> str:
-    rows = ", ".join(f"{count} {name}" for name, count in report.counts.items())
+    rows = " (" + ", ".join(f"{count} {name}" for name, count in report.counts.items()) + ")" if report.counts else ""
     warnings = f", {len(report.warnings)} warning(s)" if report.warnings else ""
     if report.is_valid:
-        return f"valid ({rows}){warnings}"
-    return f"invalid: {len(report.errors)} error(s){warnings} ({rows})"
+        return f"valid{rows}{warnings}"
+    return f"invalid: {len(report.errors)} error(s){warnings}{rows}"
 
 
 def as_json(report: Report) -> str:
@@ -46,9 +46,9 @@ def print_rich(report: Report) -> None:
         colour = "red" if problem.severity == "error" else "yellow"
         line = Text.assemble((f"{problem.file}:{problem.line}:{problem.column}", "bold"), ": ",
                              (problem.severity, colour), " ", (f"[{problem.rule}]", "cyan"), " ", problem.message)
-        console.print(line)
+        console.print(line, soft_wrap=True)  # no hard breaks: a location stays one copyable line
         if problem.hint:
-            console.print(Text.assemble("    fix: ", (problem.hint, "green")))
+            console.print(Text.assemble("    fix: ", (problem.hint, "green")), soft_wrap=True)
 
 
 # GitHub workflow commands ---------------------------------------------------------------------
