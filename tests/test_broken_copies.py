@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from claims.rules import NAMED_CHECKS
 from claims.validate import validate
 
-from breakage import append_row, edit_row, first_value, line_of_row, rows_of
+from breakage import (ENC, SEED_2012, append_row, attributed_claim, edit_claim, edit_row, first_value, infobox_claim,
+                      line_of_row, rows_of)
 from claims import csvio
-
-INFOBOX_QUOTE = "Casualties1: 41 killed"
-SEED_2012 = "seeds/001_89907d2348d58a55.txt"
-ENC = "encyclopedia-2012-gorno-badakhshan-clashes"
-
-
-def infobox_claim(root: Path) -> str:
-    return first_value(root / "claims/claims.csv", "claim_id", quote=INFOBOX_QUOTE)
-
-
-def attributed_claim(root: Path) -> str:
-    return first_value(root / "claims/attributions.csv", "claim_id", position="2")
-
-
-def edit_claim(root: Path, **changes: str) -> tuple[str, int]:
-    return "claims/claims.csv", edit_row(root / "claims/claims.csv", "claim_id", infobox_claim(root), **changes)
+from conftest import csv_line_of
 
 
 def break_quote(root):
@@ -223,7 +208,7 @@ def break_generated(root):
     data = json.loads(path.read_text(encoding="utf-8"))
     data["resources"][0]["schema"]["fields"][0]["description"] = "edited by hand"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return "datapackage.json", 1
+    return "datapackage.json", csv_line_of(path, "edited by hand")  # the first line that differs
 
 
 LAYERS = {

@@ -4,19 +4,25 @@ over it, and extraction scripts use it directly."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import csvio
-from .package import tabular_resources, read_descriptor
+from . import csvio, repair
+from .package import read_descriptor, resource_parts
 from .problems import ClaimsError
-from .schemas import load_schemas
+from .schemas import RecordSchema, load_schemas
 
+LOCK_FILE = Path("claims/.lock")
 # Claims sort in reading order within each document, so a pull request that adds claims to
 # one document touches one region of the file; other tables sort by primary key.
+# Sources sort by seed file, the order the documents were stored in (seed_path is unique).
 SORT_KEYS = {
     "claims": ("source_id", "quote_start", "quote_end", "claim_id"),
+    "sources": ("seed_path",),
 }
 
 
@@ -32,13 +38,9 @@ def locate(text: str, quote: str, occurrence: int | None = None, prefix: str = "
     prefix/suffix that fits only one of them must choose; otherwise refuse, listing candidates."""
     if not quote:
         raise ClaimsError("the quote is empty")
-    starts = []
-    index = text.find(quote)
-    while index >= 0:
-        starts.append(index)
-        index = text.find(quote, index + 1)
+    starts = repair.occurrences(text, quote)
     if not starts:
-        raise ClaimsError(f"quote not found in the seed: {quote!r}")
+        raise ClaimsError(f"not found in the seed: {quote!r}" + _near_hint(text, quote))
     if prefix or suffix:
         starts = [s for s in starts if text[:s].endswith(prefix) and text[s + len(quote):].startswith(suffix)]
         if not starts:
@@ -48,11 +50,30 @@ def locate(text: str, quote: str, occurrence: int | None = None, prefix: str = "
             raise ClaimsError(f"occurrence {occurrence} asked, the quote occurs {len(starts)} time(s)")
         start = starts[occurrence - 1]
     elif len(starts) > 1:
-        listed = "; ".join(f"#{n} at {s}: ...{text[max(0, s - 30):s]}[{quote[:20]}" for n, s in enumerate(starts, 1))
-        raise ClaimsError(f"the quote occurs {len(starts)} times; choose one with an occurrence, prefix or suffix: {listed}")
+        listed = "\n".join(f"  #{n} at offset {s} (line {text.count(chr(10), 0, s) + 1}): "
+                           f"{_context(text, s, s + len(quote))}" for n, s in enumerate(starts, 1))
+        raise ClaimsError(f"the quote occurs {len(starts)} times; choose one with --occurrence N, or --prefix/--suffix "
+                          f"(the text just before or after it):\n{listed}")
     else:
         start = starts[0]
     return Span(start, start + len(quote), quote)
+
+
+def _near_hint(text: str, quote: str) -> str:
+    near = repair.locate_near(text, quote)
+    if near is None:
+        return ""
+    _, start, end = near
+    changed = repair.difference(text[start:end], quote)
+    detail = f" (the seed has {changed[0]} where you wrote {changed[1]} at character {changed[2]})" if changed else ""
+    return (f"\n  the nearest seed text is {repair.shown(text[start:end])} at offset {start} "
+            f"(line {text.count(chr(10), 0, start) + 1}){detail}: copy it exactly")
+
+
+def _context(text: str, start: int, end: int, width: int = 30) -> str:
+    """The span in [brackets] with some text either side, escaped so line breaks show."""
+    before, inside, after = text[max(0, start - width):start], text[start:end], text[end:end + width]
+    return json.dumps(f"…{before}[{inside}]{after}…", ensure_ascii=False)
 
 
 def new_claim_id(source_id: str, taken: set[str]) -> str:
@@ -64,8 +85,11 @@ def new_claim_id(source_id: str, taken: set[str]) -> str:
 
 
 def _sort_value(value: str, numeric: bool):
+    if numeric and value:
+        # A cell that is not a whole number (an error validate reports) sorts last, as text.
+        return (0, int(value)) if value.lstrip("-").isdigit() and value.isascii() else (2, value)
     if numeric:
-        return (0, int(value)) if value else (1, 0)
+        return (1, 0)
     return (0, value)
 
 
@@ -76,22 +100,37 @@ def canonical_rows(table: str, header: list[str], rows: list[list[str]], schema_
     return sorted(rows, key=lambda row: [_sort_value(row[i], n) for i, n in zip(indexes, numeric)])
 
 
-def write_table(root: Path, table: str, rows: list[dict]) -> Path:
-    """Write a whole table in canonical order and quoting, atomically."""
-    schemas = load_schemas(root / "schemas")
-    schema = schemas[table]
-    path = root / tabular_resources(read_descriptor(root))[table]
+def table_parts(root: Path, table: str) -> list[str]:
+    """The files of a table resource (one, or the parts of a multipart resource)."""
+    parts = resource_parts(read_descriptor(root))
+    if table not in parts:
+        raise ClaimsError(f"datapackage.json has no table resource {table}")
+    return parts[table]
+
+
+def canonical_text(schema: RecordSchema, rows: list[dict]) -> str:
+    """A table file's text in canonical order, quoting and line endings."""
     header = schema.fields
     unknown = {key for row in rows for key in row} - set(header)
     if unknown:
-        raise ClaimsError(f"unknown column(s) for {table}: {', '.join(sorted(unknown))}")
-    values = [[_cell(row.get(name)) for name in header] for row in rows]
-    ordered = canonical_rows(table, header, values, schema.document)
-    csvio.write_atomic(path, csvio.dumps(header, ordered).encode("utf-8"))
+        raise ClaimsError(f"unknown column(s) for {schema.name}: {', '.join(sorted(unknown))}")
+    values = [[cell_text(row.get(name)) for name in header] for row in rows]
+    return csvio.dumps(header, canonical_rows(schema.name, header, values, schema.document))
+
+
+def write_table(root: Path, table: str, rows: list[dict], part: str | None = None) -> Path:
+    """Write a whole table file in canonical order and quoting, atomically. For a multipart
+    resource, part names the file the rows are for. Callers that read, change and write
+    hold locked(root) around all three."""
+    parts = table_parts(root, table)
+    if part is None and len(parts) > 1:
+        raise ClaimsError(f"{table} has several parts: name the one to write")
+    path = root / (part or parts[0])
+    csvio.write_atomic(path, canonical_text(load_schemas(root / "schemas")[table], rows).encode("utf-8"))
     return path
 
 
-def _cell(value) -> str:
+def cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -101,11 +140,28 @@ def _cell(value) -> str:
     return str(value)
 
 
-def read_rows(root: Path, table: str) -> list[dict]:
-    """A table's rows as dicts of cell text (empty cells left out), in file order."""
-    rel = tabular_resources(read_descriptor(root))[table]
-    loaded = csvio.read_table(root / rel, rel)
-    if loaded.problems:
-        raise ClaimsError(loaded.problems[0].render())
-    return [{name: cell.text for name, cell in zip(loaded.header, record.cells) if cell.text != ""}
-            for record in loaded.records]
+def read_rows(root: Path, table: str, part: str | None = None) -> list[dict]:
+    """A table's rows (or one part's) as dicts of cell text (empty cells left out), in file order."""
+    rows = []
+    for rel in [part] if part else table_parts(root, table):
+        loaded = csvio.read_table(root / rel, rel)
+        if loaded.problems:
+            raise ClaimsError(loaded.problems[0].render())
+        rows += [{name: cell.text for name, cell in zip(loaded.header, record.cells) if cell.text != ""}
+                 for record in loaded.records]
+    return rows
+
+
+@contextlib.contextmanager
+def locked(root: Path):
+    """Hold the package's write lock (claims/.lock, an flock) for a read-modify-write. Two
+    writers at once then run one after the other, so neither loses the other's row; the
+    lock dies with its process, so a killed writer never leaves the package locked."""
+    path = root / LOCK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

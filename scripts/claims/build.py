@@ -35,15 +35,18 @@ def _sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def base_sql(schema: RecordSchema, rel_path: str) -> str:
-    """The generated base-layer file for one resource: a typed, strict read of its CSV."""
+def base_sql(schema: RecordSchema, rel_path: str | list[str]) -> str:
+    """The generated base-layer file for one resource: a typed, strict read of its CSV, or of
+    the list of its parts (each part has the header row, as header = true expects)."""
     columns = ",\n".join(f"        {_sql_string(col)}: {_sql_string(kind)}"
                          for col, kind in column_types(schema).items())
+    parts = rel_path if isinstance(rel_path, list) else [rel_path]
+    files = _sql_string(parts[0]) if len(parts) == 1 else "[" + ", ".join(map(_sql_string, parts)) + "]"
     return (
         f"-- Generated from schemas/{schema.path.name} by `claims sync`; do not edit.\n"
-        f"-- Grain: one row per record of {rel_path}.\n"
+        f"-- Grain: one row per record of {', '.join(parts)}.\n"
         f"CREATE OR REPLACE TABLE {schema.name} AS\n"
-        f"SELECT * FROM read_csv(\n    {_sql_string(rel_path)},\n"
+        f"SELECT * FROM read_csv(\n    {files},\n"
         "    header = true, auto_detect = false, strict_mode = true,\n"
         "    delim = ',', quote = '\"', escape = '\"', nullstr = '',\n"
         f"    columns = {{\n{columns}\n    }}\n);\n"
@@ -51,8 +54,9 @@ def base_sql(schema: RecordSchema, rel_path: str) -> str:
 
 
 def base_files(package: Package) -> dict[Path, str]:
+    # Only for resources that loaded: a malformed path is reported by validate, not written to SQL.
     return {Path("sql/base") / f"{name}.sql": base_sql(package.schemas[name], rel_path)
-            for name, rel_path in tabular_resources(package.descriptor).items()}
+            for name, rel_path in tabular_resources(package.descriptor).items() if name in package.tables}
 
 
 def load_statements(root: Path) -> list[tuple[Path, str]]:

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .package import Package, Row
+from . import repair
+from .package import Package, Row, unsafe_path
 from .problems import Problem
-from .quantities import derive_bounds
+from .quantities import QUALIFIERS, derive_bounds
 from .rules import BY_RULE
 
 Check = Callable[[Package], Iterator[Problem]]
 IMPLEMENTED: dict[str, Check] = {}
 
 
-def named_check(rule: str):
+def named_check(rule: str, registry: dict[str, Check] = IMPLEMENTED):
     def register(function: Check) -> Check:
         if rule not in BY_RULE:
-            raise KeyError(f"{rule} is not listed in rules.NAMED_CHECKS")
-        IMPLEMENTED[rule] = function
+            raise KeyError(f"{rule} is not listed in rules.py")
+        registry[rule] = function
         return function
     return register
 
@@ -31,26 +33,20 @@ def problem(package: Package, table: str, row: Row, field: str, rule: str, messa
     line = cell.line if cell is not None else row.line
     if not hint and rule in BY_RULE:
         hint = BY_RULE[rule].hint
-    return Problem(package.file(table), line, column, rule, message, hint, field)
+    severity = BY_RULE[rule].severity if rule in BY_RULE else "error"
+    return Problem(row.file or package.file(table), line, column, rule, message, hint, field, severity)
 
 
 # Keys -------------------------------------------------------------------------------------------
 
 def key_problems(package: Package) -> Iterator[Problem]:
-    """Primary keys unique and complete; foreign keys resolve (an empty reference is allowed)."""
+    """Primary and unique keys unique; foreign keys resolve (an empty reference is allowed).
+    frictionless-py checks no uniqueKeys (a v2 feature): they are checked here."""
     for name, table in package.tables.items():
-        key = table.schema.primary_key
-        seen: dict[tuple, int] = {}
-        for row in table.rows:
-            value = tuple(row.get(f) for f in key)
-            if None in value:
-                continue  # reported as record-required
-            if value in seen:
-                yield problem(package, name, row, key[0], "primary-key",
-                              f"{'/'.join(key)} {'/'.join(map(str, value))} already used on line {seen[value]}",
-                              "give the row a new id: ids are never reused")
-            else:
-                seen[value] = row.line
+        yield from _duplicates(package, name, table.schema.primary_key, "primary-key",
+                               "give the row a new id: ids are never reused")
+        for unique in table.schema.unique_keys:
+            yield from _duplicates(package, name, unique, "unique-key", BY_RULE["unique-key"].hint)
     for name, table in package.tables.items():
         for foreign in table.schema.foreign_keys:
             target = foreign["reference"]["resource"]
@@ -64,6 +60,23 @@ def key_problems(package: Package) -> Iterator[Problem]:
                 yield problem(package, name, row, field, "foreign-key",
                               f"{field} {'/'.join(map(str, value))} is not a {'/'.join(target_fields)} of {target}",
                               f"add the row to {package.file(target)} or correct the reference")
+
+
+def _duplicates(package: Package, name: str, key: list[str], rule: str, hint: str) -> Iterator[Problem]:
+    """Rows repeating an earlier row's key; a row with an empty key cell is skipped (reported
+    as record-required for primary keys; unique keys ignore empty values, as SQL does)."""
+    seen: dict[tuple, Row] = {}
+    for row in package.rows(name):
+        value = tuple(row.get(f) for f in key)
+        if None in value:
+            continue
+        if value not in seen:
+            seen[value] = row
+            continue
+        first = seen[value]
+        where = f"line {first.line}" if first.file == row.file else f"{first.file}:{first.line}"
+        yield problem(package, name, row, key[0], rule,
+                      f"{'/'.join(key)} {'/'.join(map(str, value))} already used on {where}", hint)
 
 
 # Provenance ---------------------------------------------------------------------------------------
@@ -82,22 +95,36 @@ def seed_texts(package: Package) -> dict[str, str]:
     return texts
 
 
+def seed_path_problem(root: Path, rel: str) -> str | None:
+    """Why a seed_path must not be read, or None. A seed is a regular file directly inside
+    seeds/; no symbolic link on the way, which could lead out of the repository."""
+    seeds = root / "seeds"
+    name = rel[len("seeds/"):] if rel.startswith("seeds/") else ""
+    if unsafe_path(rel) or not name or "/" in name or name.startswith("."):
+        return "is not a file directly inside seeds/"
+    if seeds.is_symlink():
+        return f"is inside seeds/, which is a symbolic link (to {os.readlink(seeds)})"
+    candidate = seeds / name
+    if candidate.is_symlink():
+        return f"is a symbolic link (to {os.readlink(candidate)}), which may lead out of the repository"
+    if not candidate.exists():
+        return "does not exist"
+    if not candidate.is_file() or candidate.resolve().parent != seeds.resolve():
+        return "is not a regular file inside seeds/"
+    return None
+
+
 def _safe_seed(root: Path, rel: str) -> Path | None:
-    seeds = (root / "seeds").resolve()
-    candidate = root / rel
-    if not rel or candidate.is_symlink() or not candidate.is_file():
-        return None
-    resolved = candidate.resolve()
-    return resolved if resolved.parent == seeds else None
+    return None if not rel or seed_path_problem(root, rel) else root / rel
 
 
 @named_check("seed-path")
 def check_seed_path(package: Package) -> Iterator[Problem]:
     for row in package.rows("sources"):
         rel = row.get("seed_path", "")
-        if rel and _safe_seed(package.root, rel) is None:
-            yield problem(package, "sources", row, "seed_path", "seed-path",
-                          f"{rel} is not a regular file inside seeds/ (missing, a symlink, or outside)")
+        reason = seed_path_problem(package.root, rel) if rel else None
+        if reason:
+            yield problem(package, "sources", row, "seed_path", "seed-path", f"{rel} {reason}")
 
 
 @named_check("seed-hash")
@@ -148,21 +175,9 @@ def _span_problems(package, table, texts, rule, text_field, start_field, end_fie
             continue
         if text[start:end] == quote:
             continue
-        found = [i for i in _occurrences(text, quote)]
-        if found:
-            where = ", ".join(f"{i}-{i + len(quote)}" for i in found[:5])
-            hint = f"the text occurs at offsets {where}: set {start_field}/{end_field} to one of them"
-        else:
-            hint = BY_RULE[rule].hint
+        hint = repair.suggest(text, quote, start, text_field, start_field, end_field) or BY_RULE[rule].hint
         yield problem(package, table, row, text_field, rule,
                       f"{text_field} differs from the seed text at {start}-{end}: {text[start:end]!r}", hint)
-
-
-def _occurrences(text: str, needle: str) -> Iterator[int]:
-    start = text.find(needle)
-    while start >= 0:
-        yield start
-        start = text.find(needle, start + 1)
 
 
 @named_check("quote-in-seed")
@@ -216,6 +231,8 @@ def _same(a, b) -> bool:
 @named_check("value-bounds")
 def check_value_bounds(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
+        if row.get("value_qualifier") not in (None, *QUALIFIERS):
+            continue  # reported as record-enum
         low, high = derive_bounds(row.get("value_qualifier"), row.get("value_number"))
         for field, expected in (("value_min", low), ("value_max", high)):
             if not _same(row.get(field), expected):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -56,25 +57,43 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     """Validate, build and query the claims-and-provenance data package."""
 
 
-@app.command()
-def validate(root: RootOption = Path("."), as_json: JsonOption = False) -> None:
-    """Check the whole package: descriptor, tables, JSON Schemas, named checks, seeds and quotes.
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
 
-    Exit 0 when valid, 1 when not, 2 on a usage error.
+
+@app.command()
+def validate(root: RootOption = Path("."),
+             output_format: Annotated[OutputFormat, typer.Option(
+                 "--format", "-f", help="text (colours on a terminal), json, or github: workflow-command "
+                 "annotations and a Markdown report in $GITHUB_STEP_SUMMARY.")] = OutputFormat.text,
+             as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+             strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (lints) too.")] = False) -> None:
+    """Check the whole package: descriptor, tables, JSON Schemas, named checks, seeds and quotes, lints.
+
+    Exit 0 when valid (lints are warnings unless --strict), 1 when not, 2 on a usage error.
     """
+    from . import report as show
     from .validate import validate as run
 
+    if as_json and output_format not in (OutputFormat.text, OutputFormat.json):
+        raise typer.BadParameter("--json and --format github exclude each other", param_hint="--json")
     report = run(root)
-    if as_json:
-        typer.echo(json.dumps({"valid": report.is_valid, "counts": report.counts,
-                               "problems": [p.as_dict() for p in report.problems]}, indent=2, ensure_ascii=False))
+    if as_json or output_format is OutputFormat.json:
+        typer.echo(show.as_json(report))
+    elif output_format is OutputFormat.github:
+        typer.echo(show.as_text(report), err=True, nl=False)
+        for line in show.github_commands(report):
+            typer.echo(line)
+        show.write_step_summary(report)
+    elif sys.stdout.isatty():
+        show.print_rich(report)
     else:
-        for problem in report.problems:
-            typer.echo(problem.render())
-        rows = ", ".join(f"{count} {name}" for name, count in report.counts.items())
-        verdict = "valid" if report.is_valid else f"invalid: {len(report.problems)} problem(s)"
-        typer.echo(f"{verdict} ({rows})", err=True)
-    if not report.is_valid:
+        typer.echo(show.as_text(report), nl=False)
+    if output_format is not OutputFormat.json and not as_json:
+        typer.echo(show.verdict(report), err=True)
+    if not report.passes(strict):
         raise typer.Exit(1)
 
 
@@ -118,19 +137,17 @@ def sync(root: RootOption = Path("."),
          check: Annotated[bool, typer.Option("--check", help="Only report which generated files are stale.")]
          = False) -> None:
     """Regenerate what is derived: datapackage.json's Table Schemas and seed resources, sql/base/*.sql."""
-    from . import csvio, descriptor
+    from . import descriptor
     from .package import load_package
 
     package = load_package(root)
-    stale = descriptor.stale_files(package)
     if check:
+        stale = descriptor.stale_files(package)
         if stale:
             _fail("out of sync with schemas/ and sources.csv: " + ", ".join(stale) + " (run claims sync)")
         typer.echo("generated files are in sync", err=True)
         return
-    wanted = descriptor.generated_files(package)
-    for rel in stale:
-        csvio.write_atomic(package.root / rel, wanted[rel].encode("utf-8"))
+    for rel in descriptor.write_generated(package):
         typer.echo(f"rewrote {rel}", err=True)
 
 
@@ -168,4 +185,7 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence of a command-line tool
         typer.echo(f"internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
         sys.exit(1)
-from . import cli_query  # noqa: E402,F401  (registers the query commands)
+
+# Command groups defined in their own modules register themselves on app.
+from . import cli_contrib  # noqa: E402,F401
+from . import cli_query  # noqa: E402,F401

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from jsonschema import Draft7Validator
 
-from .package import DESCRIPTOR, Package
+from . import csvio, jsonloc
+from .package import DESCRIPTOR, LoadedTable, Package, table_resource_dicts
 from .problems import Problem
+from .rules import BY_RULE
 from .schemas import RecordSchema
 
 TYPE_MAP = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
@@ -35,6 +37,8 @@ def table_schema(schema: RecordSchema) -> dict:
             field["constraints"] = constraints
         fields.append(field)
     result = {"fields": fields, "missingValues": [""], "primaryKey": schema.primary_key}
+    if schema.unique_keys:
+        result["uniqueKeys"] = schema.unique_keys
     foreign = []
     for fk in schema.foreign_keys:
         reference = {"fields": fk["reference"]["fields"]}
@@ -66,8 +70,8 @@ def synced_descriptor(package: Package) -> dict:
     """The descriptor with every generated part regenerated; hand-written metadata kept."""
     descriptor = json.loads(json.dumps(package.descriptor))
     tables = []
-    for res in descriptor.get("resources", []):
-        if res.get("type") == "table" and res["name"] in package.schemas:
+    for res in table_resource_dicts(descriptor):
+        if res["name"] in package.schemas:
             res["schema"] = table_schema(package.schemas[res["name"]])
             tables.append(res)
     seeds = [seed_resource(row.values) for row in package.rows("sources")
@@ -92,18 +96,37 @@ def generated_files(package: Package) -> dict[str, str]:
     return files
 
 
-def stale_files(package: Package) -> list[str]:
-    stale = []
+def _differences(package: Package) -> dict[str, int]:
+    """Stale generated file -> first line that differs from what it should be."""
+    found = {}
     for rel, wanted in generated_files(package).items():
         path = package.root / rel
-        if not path.is_file() or path.read_text(encoding="utf-8") != wanted:
-            stale.append(rel)
-    return stale
+        current = path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else ""
+        if current != wanted:
+            pairs = zip(current.split("\n"), wanted.split("\n"))
+            found[rel] = next((n for n, (a, b) in enumerate(pairs, start=1) if a != b),
+                              min(current.count("\n"), wanted.count("\n")) + 1)
+    return found
+
+
+def stale_files(package: Package) -> list[str]:
+    return list(_differences(package))
 
 
 def sync_problems(package: Package) -> list[Problem]:
-    return [Problem(rel, 1, 1, "generated-sync", f"{rel} differs from what schemas/ and sources.csv generate",
-                    "run: claims sync (never edit generated files by hand)") for rel in stale_files(package)]
+    return [Problem(rel, line, 1, "generated-sync",
+                    f"{rel} differs from what schemas/ and sources.csv generate (first at this line)",
+                    "run: claims sync (never edit generated files by hand)")
+            for rel, line in _differences(package).items()]
+
+
+def write_generated(package: Package) -> list[str]:
+    """Rewrite every stale generated file (atomically); return their paths."""
+    stale = stale_files(package)
+    wanted = generated_files(package)
+    for rel in stale:
+        csvio.write_atomic(package.root / rel, wanted[rel].encode("utf-8"))
+    return stale
 
 
 def official_profile() -> dict:
@@ -111,13 +134,15 @@ def official_profile() -> dict:
     return json.loads(profile.read_text(encoding="utf-8"))
 
 
-def profile_problems(descriptor: dict) -> list[Problem]:
-    """Check against the official Data Package v2 profile (draft-07), as shipped by dplib-py."""
+def profile_problems(descriptor: dict, text: str = "") -> list[Problem]:
+    """Check against the official Data Package v2 profile (draft-07), as shipped by dplib-py;
+    with the descriptor's text, each problem is placed on the line of the value at fault."""
     validator = Draft7Validator(official_profile())
     problems = []
     for error in sorted(validator.iter_errors(descriptor), key=lambda e: list(map(str, e.path))):
         pointer = "/" + "/".join(map(str, error.path))
-        problems.append(Problem(DESCRIPTOR, 1, 1, "descriptor-profile", f"at {pointer}: {error.message}",
+        line, column = jsonloc.locate(text, error.path) if text else (1, 1)
+        problems.append(Problem(DESCRIPTOR, line, column, "descriptor-profile", f"at {pointer}: {error.message}",
                                 "follow the Data Package v2 specification (datapackage.org)"))
     return problems
 
@@ -126,6 +151,52 @@ def frictionless_problems(root: Path) -> list[Problem]:
     """frictionless-py's own check of the descriptor (metadata only: the tables are checked by us)."""
     from frictionless import Package as FrictionlessPackage
 
-    report = FrictionlessPackage.validate_descriptor(str(root / DESCRIPTOR))
+    try:
+        report = FrictionlessPackage.validate_descriptor(str(root / DESCRIPTOR))
+    except Exception as exc:  # noqa: BLE001 - frictionless-py raises on some malformed descriptors
+        return [_frictionless_crash(exc)]
     return [Problem(DESCRIPTOR, 1, 1, "descriptor-frictionless", f"{error.type}: {error.message}",
                     "fix the descriptor (this is frictionless-py's report)") for error in report.errors]
+
+
+def _frictionless_crash(exc: Exception) -> Problem:
+    return Problem(DESCRIPTOR, 1, 1, "descriptor-frictionless",
+                   f"frictionless-py cannot read the descriptor ({type(exc).__name__}: {exc})",
+                   "fix the descriptor; the official profile's problems, reported with it, say where")
+
+
+def frictionless_data_problems(package: Package) -> list[Problem]:
+    """frictionless-py's reading of the tables, as a second engine. Its row numbers count
+    records across the concatenated parts of a resource (header = 1) and it names the first
+    part as the place: each error is mapped back to the part file and real line it is on.
+    Seed resources are left out: seed-hash checks them, with the sources row to fix."""
+    from frictionless import validate as frictionless_validate
+
+    try:
+        report = frictionless_validate(str(package.root / DESCRIPTOR))
+    except Exception as exc:  # noqa: BLE001 - as above: a report, never a traceback
+        return [_frictionless_crash(exc)]
+    problems = []
+    for task in report.tasks:
+        table = package.tables.get(task.name)
+        if table is None:
+            continue
+        for error in task.errors:
+            file, line, column = locate_record(table, getattr(error, "row_number", None),
+                                               getattr(error, "field_name", None))
+            problems.append(Problem(file, line, column, "frictionless-data", f"{error.type}: {error.message}",
+                                    BY_RULE["frictionless-data"].hint, getattr(error, "field_name", None) or ""))
+    return problems
+
+
+def locate_record(table: LoadedTable, row_number: int | None, field: str | None) -> tuple[str, int, int]:
+    """File, line and column of a record numbered as in the concatenation of the parts."""
+    index = (row_number or 0) - 2
+    if not 0 <= index < len(table.records):
+        return table.file, 1, 1
+    file, record = table.records[index]
+    fields = table.schema.fields
+    if field in fields and fields.index(field) < len(record.cells):
+        cell = record.cells[fields.index(field)]
+        return file, cell.line, cell.column
+    return file, record.line, 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .rules import LAYER_RULES, NAMED_CHECKS
+from .rules import LAYER_RULES, LINT_RULES, NAMED_CHECKS, REPAIR_HINTS
 from .schemas import KEYWORD_HINTS, RecordSchema
 
 
@@ -38,4 +38,13 @@ def rules_markdown(schemas: dict[str, RecordSchema]) -> str:
     lines += ["", "## Named checks (across rows, tables and files)", "",
               "| rule | layer | what must hold | how to fix |", "|---|---|---|---|"]
     lines += [f"| `{r.rule}` | {r.layer} | {r.description} | {r.hint} |" for r in NAMED_CHECKS]
+    lines += ["", "When a quote or evidence differs from its seed, the fix hint says where the text really is,",
+              "tried in this order (only for rows that failed, so valid rows cost nothing):", "",
+              "| repair | hint |", "|---|---|"]
+    lines += [f"| {name} | {template} |" for name, template in REPAIR_HINTS.items()]
+    lines += ["", "## Lints (warnings)", "",
+              "Likely mistakes that are not always wrong: `claims validate` reports them as warnings and exits 0,",
+              "unless `--strict` is given.", "",
+              "| rule | what should hold | how to fix |", "|---|---|---|"]
+    lines += [f"| `{r.rule}` | {r.description} | {r.hint} |" for r in LINT_RULES]
     return "\n".join(lines) + "\n"

@@ -1,4 +1,11 @@
-"""Loading the package: descriptor, JSON Schemas, and every table as located, typed records."""
+"""Loading the package: descriptor, JSON Schemas, and every table as located, typed records.
+
+A table resource's `path` may be one file or an array of parts (Data Package v2: the parts
+are read as if concatenated). Every part starts with the header row: each part is then a
+valid CSV file on its own, DuckDB reads the list with header=true, frictionless-py skips the
+first line of every part after the first, and an error is reported in the part file itself,
+at its real line.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,15 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import csvio
+from . import csvio, jsonloc
+from .csvio import Cell
 from .problems import ClaimsError, Problem
 from .schemas import RecordSchema, load_schemas, record_problems
 
 DESCRIPTOR = "datapackage.json"
+# Longer cells are refused before typing: the longest real cell is a note of a few hundred
+# characters, and a huge one is a mistake (a pasted document) that would slow every engine.
+MAX_CELL_CHARS = 100_000
 # Tables load in this order so that foreign keys always point at something already loaded.
 TABLE_ORDER = ("sources", "confidence_rubric", "properties", "entities", "aliases", "claims", "attributions",
                "exclusions")
@@ -18,11 +29,13 @@ TABLE_ORDER = ("sources", "confidence_rubric", "properties", "entities", "aliase
 
 @dataclass
 class Row:
-    """One CSV record: its typed values (empty cells left out), cells by field, real line."""
+    """One CSV record: its typed values (empty cells left out), cells by field, real line, and
+    the file it is in (a part of a multipart resource)."""
 
     values: dict
     cells: dict
     line: int
+    file: str = ""
 
     def get(self, name, default=None):
         return self.values.get(name, default)
@@ -31,9 +44,13 @@ class Row:
 @dataclass
 class LoadedTable:
     name: str
-    file: str
+    file: str  # the first part, where messages about the table as a whole point
     schema: RecordSchema
     rows: list[Row] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    # Every data record of every part in order, typed or not: record n is row n + 2 of the
+    # concatenation other engines (frictionless-py) number their errors by.
+    records: list[tuple[str, csvio.Record]] = field(default_factory=list)
 
 
 @dataclass
@@ -43,68 +60,134 @@ class Package:
     schemas: dict[str, RecordSchema]
     tables: dict[str, LoadedTable]
     problems: list[Problem]
+    descriptor_text: str = ""
 
     def rows(self, name: str) -> list[Row]:
         return self.tables[name].rows if name in self.tables else []
 
     def file(self, name: str) -> str:
-        return self.tables[name].file
+        """The table's (first) file, or its name when it did not load."""
+        return self.tables[name].file if name in self.tables else name
+
+
+class DescriptorError(ClaimsError):
+    """The descriptor cannot be read at all; carries the located problem for the report."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.render())
+        self.problem = problem
 
 
 def read_descriptor(root: Path) -> dict:
+    return read_descriptor_text(root)[0]
+
+
+def read_descriptor_text(root: Path) -> tuple[dict, str]:
+    """The descriptor and its text (kept to place problems on their line)."""
     path = root / DESCRIPTOR
     if not path.is_file():
         raise ClaimsError(f"{DESCRIPTOR} not found in {root}: run the command in the package's root folder", 2)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        descriptor = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", 1)
         column = getattr(exc, "colno", 1)
-        raise ClaimsError(f"{DESCRIPTOR}:{line}:{column}: error [descriptor-json] not valid JSON: {exc}") from exc
+        raise DescriptorError(Problem(DESCRIPTOR, line, column, "descriptor-json", f"not valid JSON: {exc}",
+                                      "fix the JSON syntax at this position")) from exc
+    if not isinstance(descriptor, dict):
+        raise DescriptorError(Problem(DESCRIPTOR, 1, 1, "descriptor-json", "the descriptor is not a JSON object",
+                                      "the file must hold one object: {\"name\": ..., \"resources\": [...]}"))
+    return descriptor, text
 
 
-def tabular_resources(descriptor: dict) -> dict[str, str]:
-    """Resource name -> CSV path for the package's tables."""
-    return {res["name"]: res["path"] for res in descriptor.get("resources", []) if res.get("type") == "table"}
+def table_resource_dicts(descriptor: dict) -> list[dict]:
+    """The well-formed table resources of a descriptor (the profile check reports the others)."""
+    resources = descriptor.get("resources")
+    return [res for res in resources if isinstance(res, dict) and res.get("type") == "table"
+            and isinstance(res.get("name"), str)] if isinstance(resources, list) else []
 
 
-def load_table(root: Path, name: str, rel_path: str, schema: RecordSchema) -> tuple[LoadedTable, list[Problem]]:
-    table = csvio.read_table(root / rel_path, rel_path)
-    loaded = LoadedTable(name, rel_path, schema)
-    problems = list(table.problems)
-    if not table.header:
-        return loaded, problems
-    expected = schema.fields
-    if table.header != expected:
-        problems.append(_header_problem(rel_path, table.header, expected))
-        return loaded, problems
-    width = len(expected)
-    for record in table.records:
-        if len(record.cells) != width:
-            last = record.cells[-1]
-            problems.append(Problem(rel_path, record.line, last.column, "csv-row-width",
-                                    f"row has {len(record.cells)} cells, the header has {width}",
-                                    "add or remove cells (a comma inside a cell needs the cell quoted)"))
+def tabular_resources(descriptor: dict) -> dict[str, str | list[str]]:
+    """Resource name -> the `path` as declared: one CSV path, or a list of parts."""
+    return {res["name"]: res.get("path") for res in table_resource_dicts(descriptor)}
+
+
+def resource_parts(descriptor: dict) -> dict[str, list[str]]:
+    """Resource name -> its CSV files in order (one for a single-file resource)."""
+    return {name: path if isinstance(path, list) else [path] for name, path in tabular_resources(descriptor).items()}
+
+
+def unsafe_path(rel) -> str | None:
+    """Why a resource path must not be read, or None: paths stay relative and inside the package."""
+    if not isinstance(rel, str) or not rel:
+        return "is not a file path"
+    if rel.startswith(("/", "\\")) or ":" in rel or ".." in Path(rel).parts or "\\" in rel:
+        return "leads outside the package (absolute, '..' or a drive)"
+    return None
+
+
+def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema) -> tuple[LoadedTable, list[Problem]]:
+    loaded = LoadedTable(name, parts[0], schema, files=list(parts))
+    problems: list[Problem] = []
+    for index, rel_path in enumerate(parts):
+        table = csvio.read_table(root / rel_path, rel_path)
+        problems.extend(table.problems)
+        if not table.header:
             continue
-        values, cells, typing_problems = {}, {}, []
-        for name_, cell in zip(expected, record.cells):
-            cells[name_] = cell
-            if cell.text == "":
-                continue
-            try:
-                values[name_] = schema.to_json_value(name_, cell.text)
-            except ValueError as exc:
-                typing_problems.append(Problem(rel_path, cell.line, cell.column, "cell-type", f"{name_}: {exc}",
-                                               f"write a {schema.field_type(name_)} value", name_))
-        problems.extend(typing_problems)
-        if typing_problems:
+        if table.header != schema.fields:
+            problems.append(header_problem(rel_path, table.header, schema.fields, multipart=len(parts) > 1))
             continue
-        problems.extend(record_problems(schema, values, cells, rel_path, record.line))
-        loaded.rows.append(Row(values, cells, record.line))
+        if index < len(parts) - 1 and not table.final_newline:
+            last = table.records[-1].cells[-1] if table.records else Cell("", 1, 1)
+            problems.append(Problem(rel_path, last.line, last.column, "csv-part-newline",
+                                    "a part of a multipart resource must end with a newline",
+                                    "end the file with a newline (claims fmt does)"))
+        for record in table.records:
+            loaded.records.append((rel_path, record))
+            row, row_problems = _typed_row(schema, rel_path, record)
+            problems.extend(row_problems)
+            if row is not None:
+                loaded.rows.append(row)
     return loaded, problems
 
 
-def _header_problem(file: str, header: list[str], expected: list[str]) -> Problem:
+def width_problem(file: str, record: csvio.Record, width: int) -> Problem | None:
+    if len(record.cells) == width:
+        return None
+    return Problem(file, record.line, record.cells[-1].column, "csv-row-width",
+                   f"row has {len(record.cells)} cells, the header has {width}",
+                   "add or remove cells (a comma inside a cell needs the cell quoted)")
+
+
+def _typed_row(schema: RecordSchema, file: str, record: csvio.Record) -> tuple[Row | None, list[Problem]]:
+    wrong_width = width_problem(file, record, len(schema.fields))
+    if wrong_width:
+        return None, [wrong_width]
+    return typed_row(schema, file, dict(zip(schema.fields, record.cells)), record.line)
+
+
+def typed_row(schema: RecordSchema, file: str, cells: dict[str, Cell], line: int) -> tuple[Row | None, list[Problem]]:
+    """Type one record's cells and check it against its JSON Schema. The row is None when a
+    cell cannot be typed (its record problems would only repeat the typing problem)."""
+    values, problems = {}, []
+    for name, cell in cells.items():
+        if len(cell.text) > MAX_CELL_CHARS:
+            problems.append(Problem(file, cell.line, cell.column, "csv-cell-size",
+                                    f"{name}: cell of {len(cell.text):,} characters (at most {MAX_CELL_CHARS:,})",
+                                    "a cell holds one value, not a document; check for a pasted text", name))
+        elif cell.text != "":
+            try:
+                values[name] = schema.to_json_value(name, cell.text)
+            except ValueError as exc:
+                problems.append(Problem(file, cell.line, cell.column, "cell-type", f"{name}: {exc}",
+                                        f"write a {schema.field_type(name)} value", name))
+    if problems:
+        return None, problems
+    return Row(values, cells, line, file), record_problems(schema, values, cells, file, line)
+
+
+def header_problem(file: str, header: list[str], expected: list[str], multipart: bool = False) -> Problem:
     missing = [name for name in expected if name not in header]
     extra = [name for name in header if name not in expected]
     duplicated = sorted({name for name in header if header.count(name) > 1})
@@ -117,23 +200,36 @@ def _header_problem(file: str, header: list[str], expected: list[str]) -> Proble
         parts.append("repeated " + ", ".join(duplicated))
     if not parts:
         parts.append("columns out of order")
-    return Problem(file, 1, 1, "csv-header", "header does not match the schema: " + "; ".join(parts),
-                   "the header must be exactly: " + ",".join(expected))
+    hint = "the header must be exactly: " + ",".join(expected)
+    if multipart:
+        hint = "every part of a multipart resource starts with the header row; " + hint
+    return Problem(file, 1, 1, "csv-header", "header does not match the schema: " + "; ".join(parts), hint)
 
 
 def load_package(root: Path) -> Package:
     root = root.resolve()
-    descriptor = read_descriptor(root)
+    descriptor, text = read_descriptor_text(root)
     schemas = load_schemas(root / "schemas")
-    resources = tabular_resources(descriptor)
+    resources = resource_parts(descriptor)
     problems: list[Problem] = []
     tables: dict[str, LoadedTable] = {}
     for name in TABLE_ORDER:
-        if name not in resources:
-            problems.append(Problem(DESCRIPTOR, 1, 1, "descriptor-resource", f"no table resource named {name}",
+        if name not in resources or name not in schemas:
+            missing = "table resource" if name not in resources else f"schemas/{name}.schema.json for"
+            problems.append(Problem(DESCRIPTOR, 1, 1, "descriptor-resource", f"no {missing} {name}",
                                     "run claims sync to regenerate the descriptor"))
+            continue
+        unsafe = [(rel, unsafe_path(rel)) for rel in resources[name] if unsafe_path(rel)]
+        if unsafe or not resources[name]:
+            rel, reason = unsafe[0] if unsafe else ("[]", "is empty")
+            index = next(i for i, res in enumerate(descriptor["resources"])
+                         if isinstance(res, dict) and res.get("name") == name)
+            line, column = jsonloc.locate(text, ["resources", index, "path"])
+            problems.append(Problem(DESCRIPTOR, line, column, "descriptor-resource",
+                                    f"resource {name}: path {rel} {reason}",
+                                    "give a relative path inside the package, such as claims/" + name + ".csv"))
             continue
         loaded, table_problems = load_table(root, name, resources[name], schemas[name])
         tables[name] = loaded
         problems.extend(table_problems)
-    return Package(root, descriptor, schemas, tables, problems)
+    return Package(root, descriptor, schemas, tables, problems, text)

@@ -16,6 +16,7 @@ class NamedCheck:
     layer: str
     description: str
     hint: str
+    severity: str = "error"  # lints are warnings: exit 0 unless claims validate --strict
 
 
 NAMED_CHECKS: tuple[NamedCheck, ...] = (
@@ -77,8 +78,44 @@ LAYER_RULES: tuple[NamedCheck, ...] = (
     NamedCheck("csv-row-width", "table", "every row has as many cells as the header", "add or remove cells"),
     NamedCheck("cell-type", "table", "a cell parses as its column's type (integer, number, boolean true/false, date)",
                "write a value of the column's type"),
+    NamedCheck("csv-cell-size", "table", "no cell is longer than 100,000 characters",
+               "a cell holds one value, not a document; check for a pasted text"),
+    NamedCheck("csv-part-newline", "table", "every part of a multipart resource but the last ends with a newline "
+               "(parts are joined line by line)", "end the file with a newline (claims fmt does)"),
     NamedCheck("primary-key", "table", "primary keys are unique", "give the row a new id: ids are never reused"),
+    NamedCheck("unique-key", "table", "the columns of each unique key (x-uniqueKeys, uniqueKeys in the descriptor) "
+               "are unique together", "the row repeats another row's value: correct it or drop the duplicate row"),
     NamedCheck("foreign-key", "table", "references resolve to a row of the referenced table", "add the row or fix the reference"),
+    NamedCheck("frictionless-data", "table", "frictionless-py, reading the tables with the generated Table Schemas, "
+               "agrees they are valid (run only when our own table layer found nothing)",
+               "fix the cell; if the value is right, the generated Table Schema and the JSON Schema disagree: report it"),
 )
 
-BY_RULE = {check.rule: check for check in NAMED_CHECKS + LAYER_RULES}
+# Lints: likely mistakes that are not always wrong. Warnings, so a reviewer decides; they stay
+# near-linear in the number of rows.
+LINT_RULES: tuple[NamedCheck, ...] = (
+    NamedCheck("lint-hedge-confidence", "lint", "a quote with a hedge word (reportedly, allegedly, estimated, ...) "
+               "does not carry a confidence above the hedged rubric rule's",
+               "fill hedge and use the rubric rule for hedged claims (C3) or lower, or say in note why the word "
+               "does not hedge this claim", "warning"),
+    NamedCheck("lint-number-in-quote", "lint", "every number written in a claim's value is in its quote",
+               "quote the words that state the figure, or correct the value", "warning"),
+    NamedCheck("lint-orphan-entity", "lint", "every entity is used by a claim, an attribution or another entity",
+               "use the entity in a claim or remove it (ids are never reused: remove only unpublished ones)",
+               "warning"),
+    NamedCheck("lint-alias-variant", "lint", "no two aliases differ only by letter case or diacritics",
+               "keep the spelling each document uses; if both are real spellings, say so in note", "warning"),
+)
+
+# How a quote or evidence that differs from its seed is repaired. Only rows that already failed
+# are searched, so the cost stays off valid rows.
+REPAIR_HINTS: dict[str, str] = {
+    "moved": "the text occurs in the seed at {where}: set {start_field}/{end_field} to {start}/{end}",
+    "normalised": "the seed has {seed_char} where the {field} has {text_char} at character {index}: "
+                  "use {fixed} with {start_field}/{end_field} {start}/{end}",
+    "normalised-offsets": "the seed text equals the {field} after normalising spaces, quotes and dashes: "
+                          "use {fixed} with {start_field}/{end_field} {start}/{end}",
+    "nearest": "not in the seed even after normalising; the nearest seed text is {fixed} at {start}-{end}",
+}
+
+BY_RULE = {check.rule: check for check in NAMED_CHECKS + LAYER_RULES + LINT_RULES}

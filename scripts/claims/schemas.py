@@ -64,6 +64,10 @@ class RecordSchema:
         return self.document["x-primaryKey"]
 
     @property
+    def unique_keys(self) -> list[list[str]]:
+        return self.document.get("x-uniqueKeys", [])
+
+    @property
     def foreign_keys(self) -> list[dict]:
         return self.document.get("x-foreignKeys", [])
 

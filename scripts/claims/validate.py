@@ -1,12 +1,19 @@
-"""claims validate: every layer in order, one list of located problems."""
+"""claims validate: every layer in order, one list of located problems.
+
+Layers: descriptor (frictionless-py and the official v2 profile, generated files in sync);
+tables (encoding, header, types, keys, unique keys); records (the JSON Schemas); a second
+engine (frictionless-py reading the data, only when ours found nothing, so it reports
+disagreements rather than repeats); named checks (provenance and consistency); lints
+(warnings).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, descriptor
-from .package import load_package
+from . import checks, descriptor, lints
+from .package import DescriptorError, load_package
 from .problems import Problem
 
 
@@ -16,17 +23,35 @@ class Report:
     counts: dict[str, int]
 
     @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+    @property
     def is_valid(self) -> bool:
-        return not any(p.severity == "error" for p in self.problems)
+        return not self.errors
+
+    def passes(self, strict: bool = False) -> bool:
+        """Valid, and with --strict free of warnings too."""
+        return not (self.problems if strict else self.errors)
 
 
 def validate(root: Path) -> Report:
-    package = load_package(root)
+    try:
+        package = load_package(root)
+    except DescriptorError as exc:
+        return Report([exc.problem], {})
     problems = list(package.problems)
     problems += descriptor.frictionless_problems(package.root)
-    problems += descriptor.profile_problems(package.descriptor)
+    problems += descriptor.profile_problems(package.descriptor, package.descriptor_text)
     problems += descriptor.sync_problems(package)
     problems += checks.key_problems(package)
+    if not problems:
+        problems += descriptor.frictionless_data_problems(package)
     problems += checks.run_named_checks(package)
+    problems += lints.run_lints(package)
     counts = {name: len(table.rows) for name, table in package.tables.items()}
     return Report(sorted(set(problems)), counts)

@@ -1,0 +1,110 @@
+"""How a validation report is shown: plain text (rich colours on a terminal), JSON, or GitHub
+workflow commands plus a Markdown job summary."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from pathlib import Path
+
+from .problems import Problem
+from .validate import Report
+
+# GitHub shows at most 10 error and 10 warning annotations per step (50 per job); more are
+# dropped silently, so the rest go to the job summary and one notice says so.
+GITHUB_STEP_CAP = 10
+# GitHub refuses a step summary over 1 MiB; stay well under it.
+SUMMARY_MAX_BYTES = 900_000
+
+
+def verdict(report: Report) -> str:
+    rows = " (" + ", ".join(f"{count} {name}" for name, count in report.counts.items()) + ")" if report.counts else ""
+    warnings = f", {len(report.warnings)} warning(s)" if report.warnings else ""
+    if report.is_valid:
+        return f"valid{rows}{warnings}"
+    return f"invalid: {len(report.errors)} error(s){warnings}{rows}"
+
+
+def as_json(report: Report) -> str:
+    return json.dumps({"valid": report.is_valid, "counts": report.counts,
+                       "errors": len(report.errors), "warnings": len(report.warnings),
+                       "problems": [p.as_dict() for p in report.problems]}, indent=2, ensure_ascii=False)
+
+
+def as_text(report: Report) -> str:
+    return "".join(problem.render() + "\n" for problem in report.problems)
+
+
+def print_rich(report: Report) -> None:
+    """The text report with colours, for a terminal; the words are those of as_text."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    for problem in report.problems:
+        colour = "red" if problem.severity == "error" else "yellow"
+        line = Text.assemble((f"{problem.file}:{problem.line}:{problem.column}", "bold"), ": ",
+                             (problem.severity, colour), " ", (f"[{problem.rule}]", "cyan"), " ", problem.message)
+        console.print(line, soft_wrap=True)  # no hard breaks: a location stays one copyable line
+        if problem.hint:
+            console.print(Text.assemble("    fix: ", (problem.hint, "green")), soft_wrap=True)
+
+
+# GitHub workflow commands ---------------------------------------------------------------------
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(problem: Problem) -> str:
+    kind = "error" if problem.severity == "error" else "warning"
+    properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
+        ("file", problem.file), ("line", problem.line), ("col", problem.column), ("title", problem.rule)))
+    message = problem.message + (f"\nfix: {problem.hint}" if problem.hint else "")
+    return f"::{kind} {properties}::{escape_data(message)}"
+
+
+def github_commands(report: Report) -> list[str]:
+    lines = [annotation(p) for p in report.errors[:GITHUB_STEP_CAP]]
+    lines += [annotation(p) for p in report.warnings[:GITHUB_STEP_CAP]]
+    left = len(report.problems) - len(lines)
+    if left:
+        lines.append(f"::notice title=claims validate::{left} more problem(s) are listed in the job summary "
+                     "(GitHub shows 10 annotations of each kind per step)")
+    return lines
+
+
+def _cell(text: str) -> str:
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>")
+
+
+def markdown_summary(report: Report) -> str:
+    """Every problem as a Markdown table, cut (with a note) before GitHub's size limit."""
+    head = [f"## claims validate: {_cell(verdict(report))}", ""]
+    if not report.problems:
+        return "\n".join(head) + "\n"
+    head += ["| where | severity | rule | problem | fix |", "|---|---|---|---|---|"]
+    text = "\n".join(head) + "\n"
+    for shown, problem in enumerate(report.problems):
+        row = (f"| `{_cell(problem.file)}:{problem.line}:{problem.column}` | {problem.severity} | "
+               f"`{problem.rule}` | {_cell(problem.message)} | {_cell(problem.hint)} |\n")
+        if len(text.encode("utf-8")) + len(row.encode("utf-8")) > SUMMARY_MAX_BYTES:
+            return text + (f"\n… and {len(report.problems) - shown} more: run `claims validate` locally "
+                           "to see them all.\n")
+        text += row
+    return text
+
+
+def write_step_summary(report: Report) -> Path | None:
+    """Append the Markdown report to the file GitHub names in $GITHUB_STEP_SUMMARY, if any."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return None
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(markdown_summary(report))
+    return Path(target)

@@ -1,0 +1,41 @@
+"""The CI workflow and the pre-commit hooks run the same checks as a contributor does."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import yaml
+
+from claims.cli import app
+
+from conftest import ROOT
+
+COMMANDS = {command.name or command.callback.__name__ for command in app.registered_commands}
+
+
+def test_pull_requests_are_validated_with_annotations_then_tested():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as true
+    runs = [step.get("run", "") for step in workflow["jobs"]["package"]["steps"]]
+    assert ".venv/bin/claims validate --format github" in runs
+    assert runs.index(".venv/bin/claims validate --format github") < runs.index("make test")
+    assert "make" in runs and ".venv/bin/claims fmt --check" in runs
+
+
+def test_ci_script_keeps_its_contract():
+    lines = [line for line in (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    assert lines[-2:] == ["make", "make test"]
+
+
+def test_pre_commit_hooks_run_real_commands():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {hook["id"] for hook in hooks} == {"claims-validate", "claims-fmt"}
+    for hook in hooks:
+        words = shlex.split(hook["entry"])
+        assert words[0] == "claims" and words[1] in COMMANDS
+        assert hook["language"] == "python" and hook["pass_filenames"] is False
+        assert re.search(hook["files"], "claims/claims.csv")
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'claims = "claims.cli:run"' in pyproject  # the entry point pre-commit installs
