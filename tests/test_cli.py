@@ -68,3 +68,5 @@ def test_summary_counts(cli):
     assert counts["documents"] == 4
     assert counts["facts"] <= counts["claims"]
     assert 0 < counts["facts_with_competing_claims"] <= counts["facts"]
+    assert counts["incompatible_facts"] >= 1 and counts["divergent_facts"] >= 1
+    assert counts["incompatible_facts"] + counts["divergent_facts"] <= counts["facts_with_competing_claims"]

@@ -116,7 +116,7 @@ def build(root: RootOption = Path("."),
 
 @app.command()
 def summary(root: RootOption = Path("."), as_json: JsonOption = False) -> None:
-    """Count documents, claims, facts and facts with competing claims."""
+    """Count documents, claims, facts, facts with competing claims, and contested facts by tier."""
     from .package import load_package
     from .summary import summarise
 

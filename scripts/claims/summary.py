@@ -15,7 +15,9 @@ SELECT
     (SELECT count(*) FROM aliases) AS aliases,
     (SELECT count(DISTINCT fact_key) FROM claim_facts) AS facts,
     (SELECT count(*) FROM (SELECT fact_key FROM claim_facts GROUP BY fact_key HAVING count(*) > 1))
-        AS facts_with_competing_claims
+        AS facts_with_competing_claims,
+    (SELECT count(*) FROM contested_facts WHERE tier = 'incompatible') AS incompatible_facts,
+    (SELECT count(*) FROM contested_facts WHERE tier = 'divergent') AS divergent_facts
 """
 
 
