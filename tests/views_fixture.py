@@ -13,15 +13,13 @@ It holds three contested facts:
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from claims import authoring
 from claims.quantities import derive_bounds
 
-ROOT = Path(__file__).resolve().parent.parent
-PACKAGE_PARTS = ("datapackage.json", "schemas", "claims", "seeds", "sql")
+from conftest import ROOT, copy_package  # noqa: F401  (re-exported to the view tests)
 
 ENCYCLOPEDIA = "encyclopedia-2012-gorno-badakhshan-clashes"
 REPORT_1998 = "report-1998-khodzhand-89-dead"
@@ -114,17 +112,6 @@ ALIASES = (
     ("person:tolib-ayombekov", "Tolib Ayyombekov", "transliteration", ENCYCLOPEDIA),
     ("person:tolib-ayombekov", "Ayyombekov", "short-form", ENCYCLOPEDIA),
 )
-
-
-def copy_package(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PACKAGE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def _seed_texts(root: Path) -> dict[str, str]:
