@@ -1,0 +1,254 @@
+"""The CSV layer at scale: what csvio would report, without parsing every record in Python.
+
+csvio is the reference: strict RFC 4180, decoded as a whole, parsing stopped at the first
+syntax error (the records before it still load), rows of the wrong width reported and
+skipped. Here one RE2 match (DuckDB's regexp_full_match, run on pieces of the file cut at
+record boundaries) proves a file clean: valid UTF-8, no CR, no NUL, every quote where RFC 4180
+allows it, every record exactly as wide as the header. Only a file that fails is looked at
+closer: the first bad byte is found by decoding, the first syntax error by a longest-prefix
+match and then csvio itself on the few kilobytes after it, and rows of the wrong width by
+DuckDB's reject table (engine.py). Blank lines, which DuckDB skips without a word and csvio
+counts as one-cell rows, are found by the record map.
+"""
+
+from __future__ import annotations
+
+import codecs
+import queue
+import threading
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import csvio
+from ..problems import Problem
+
+# csvio's grammar in RE2 syntax. CR and NUL are not allowed anywhere, quoted or not.
+QUOTED = '"[^"\\r\\x00]*(?:""[^"\\r\\x00]*)*"'
+UNQUOTED = '[^",\\n\\r\\x00]*'
+FIELD = f"(?:{QUOTED}|{UNQUOTED})"
+PIECE = 1 << 25  # bytes handed to one regexp call: big enough to amortise the call, small for memory
+WINDOW = 1 << 16
+
+
+def record_pattern(width: int | None) -> str:
+    cells = "*" if width is None else f"{{{width - 1}}}"
+    return f"{FIELD}(?:,{FIELD}){cells}"
+
+
+def pieces(path: Path):
+    """(offset, bytes) pieces of a file, each ending at a record boundary as far as quote parity
+    shows (a newline after an even number of quotes), except the last. In a file that breaks the
+    grammar a cut may fall inside a record; the match then fails on that piece, which is all the
+    caller needs to know."""
+    with path.open("rb") as handle:
+        offset, carry = 0, b""
+        while True:
+            chunk = handle.read(PIECE)
+            data = carry + chunk
+            if not chunk:
+                if data:
+                    yield offset, data
+                return
+            cut = data.rfind(b"\n") + 1
+            quotes = data.count(b'"', 0, cut)
+            while cut > 0 and quotes & 1:
+                previous = data.rfind(b"\n", 0, cut - 1) + 1
+                quotes -= data.count(b'"', previous, cut)
+                cut = previous
+            if cut == 0:  # one record longer than a piece: read on
+                carry = data
+                continue
+            yield offset, data[:cut]
+            offset, carry = offset + cut, data[cut:]
+
+
+def matches_everywhere(connection, path: Path, pattern: str, workers: int = 2) -> bool:
+    """Whether every piece of the file fully matches (pattern newline)*, each piece checked by
+    RE2 in DuckDB, by parallel cursors (DuckDB releases the GIL while it works). Invalid UTF-8
+    fails the match too: decode() refuses it."""
+    work: queue.Queue = queue.Queue(maxsize=workers)
+    failed = threading.Event()
+    whole = f"(?:{pattern}\\n)*(?:{pattern})?"
+
+    def worker():
+        cursor = connection.cursor()
+        try:
+            while (item := work.get()) is not None:
+                if failed.is_set():
+                    continue
+                try:
+                    ok = cursor.execute("SELECT regexp_full_match(decode(?::BLOB), ?)", [item, whole]).fetchone()[0]
+                except Exception:  # noqa: BLE001 - invalid UTF-8 arrives as a DuckDB error
+                    ok = False
+                if not ok:
+                    failed.set()
+        finally:
+            cursor.close()
+
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    for _, data in pieces(path):
+        if failed.is_set():
+            break
+        work.put(data)
+    for _ in threads:
+        work.put(None)
+    for thread in threads:
+        thread.join()
+    return not failed.is_set()
+
+
+def position(path: Path, offset: int) -> tuple[int, int]:
+    """1-based line and code-point column of a byte offset (the bytes before it are valid UTF-8)."""
+    lines, last_newline = 1, -1
+    with path.open("rb") as handle:
+        read = 0
+        while read < offset:
+            chunk = handle.read(min(PIECE, offset - read))
+            lines += chunk.count(b"\n")
+            found = chunk.rfind(b"\n")
+            if found >= 0:
+                last_newline = read + found
+            read += len(chunk)
+        handle.seek(last_newline + 1)
+        tail = handle.read(offset - last_newline - 1)
+    return lines, len(tail.decode("utf-8")) + 1
+
+
+def first_bad_byte(path: Path) -> tuple[int, int] | None:
+    """Offset and value of the first byte that is not valid UTF-8, as bytes.decode would find it."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    with path.open("rb") as handle:
+        while True:
+            chunk = handle.read(PIECE)
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                where = offset - pending + exc.start
+                return where, exc.object[exc.start]
+            if not chunk:
+                return None
+            offset += len(chunk)
+
+
+def encoding_problem(path: Path, display: str) -> Problem | None:
+    bad = first_bad_byte(path)
+    if bad is None:
+        return None
+    where, value = bad
+    line, column = position(path, where)
+    return Problem(display, line, column, "csv-encoding", f"invalid UTF-8 byte 0x{value:02x} at byte {where}",
+                   "re-save the file as UTF-8")
+
+
+def valid_prefix(connection, path: Path) -> int:
+    """Bytes of the longest run of complete, well-formed records at the start of the file."""
+    pattern = f"^(?:{record_pattern(None)}\\n)*"
+    done = 0
+    for offset, data in pieces(path):
+        length = connection.execute("SELECT strlen(regexp_extract(decode(?::BLOB), ?))", [data, pattern]).fetchone()[0]
+        done = offset + length
+        if length < len(data):
+            break
+    return done
+
+
+def parse_window(path: Path, start: int, size: int, display: str) -> tuple[list[csvio.Record], list[Problem], bool]:
+    """csvio on the bytes from a line start; says whether the window reached the end of the file."""
+    with path.open("rb") as handle:
+        handle.seek(start)
+        data = handle.read(size + 1)
+    at_end = len(data) <= size
+    text = codecs.getincrementaldecoder("utf-8")().decode(data[:size], final=at_end)
+    records, problems = csvio.parse(text, display)
+    return records, problems, at_end
+
+
+def syntax_problem(path: Path, start: int, display: str) -> Problem | None:
+    """csvio's first syntax error at or after a record start, in real lines. A window that cuts a
+    record can show a false error at the cut, so an error counts once a window twice as large
+    shows the same one."""
+    size, seen = WINDOW, None
+    while True:
+        _, problems, at_end = parse_window(path, start, size, display)
+        found = problems[0] if problems else None
+        if at_end or (found is not None and found == seen):
+            break
+        seen, size = found, size * 2
+    if found is None:
+        return None
+    base_line = position(path, start)[0]
+    return Problem(found.file, found.line + base_line - 1, found.column, found.rule, found.message, found.hint)
+
+
+def first_record(path: Path, end: int, display: str) -> list[str] | None:
+    """The header: the first record, read with csvio (None if bytes [0, end) hold no whole record)."""
+    size = WINDOW
+    while True:
+        records, _, at_end = parse_window(path, 0, min(size, end), display)
+        if len(records) > 1 or (records and (at_end or size >= end)):
+            return records[0].values
+        if at_end or size >= end:
+            return None
+        size *= 2
+
+
+@dataclass
+class RecordMap:
+    """Where each record of bytes [0, end) starts (record 0 is the header), on which line, and
+    which records are blank lines. Built in one pass over the lines, with quote parity telling
+    which newlines end a record."""
+
+    starts: array
+    lines: array
+    blank: list[int]
+    end: int
+
+    @classmethod
+    def build(cls, path: Path, end: int) -> "RecordMap":
+        starts, lines, blank = array("q"), array("q"), []
+        parity, offset, line = 0, 0, 1
+        with path.open("rb") as handle:
+            carry, remaining = b"", end
+            while True:
+                chunk = handle.read(min(PIECE, remaining))
+                remaining -= len(chunk)
+                data, last = carry + chunk, not chunk or remaining <= 0
+                if not last:
+                    cut = data.rfind(b"\n") + 1
+                    data, carry = data[:cut], data[cut:]
+                parts = data.split(b"\n")
+                if parts[-1] == b"":
+                    parts.pop()  # what follows the last newline is the next chunk's
+                for part in parts:
+                    if not parity:
+                        starts.append(offset)
+                        lines.append(line)
+                        if not part:
+                            blank.append(len(starts) - 1)
+                    if part.count(b'"') & 1:
+                        parity ^= 1
+                    offset += len(part) + 1
+                    line += 1
+                if last:
+                    break
+        return cls(starts, lines, blank, end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def index_of(self, offset: int) -> int:
+        """The record that starts at a byte offset."""
+        index = bisect_right(self.starts, offset) - 1
+        if index < 0 or self.starts[index] != offset:
+            raise ValueError(f"no record starts at byte {offset}")
+        return index
+
+    def span(self, index: int) -> tuple[int, int]:
+        stop = self.starts[index + 1] if index + 1 < len(self.starts) else self.end
+        return self.starts[index], stop
