@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 
 from .package import Package, Row
 from .problems import Problem
-from .quantities import derive_bounds
+from .quantities import QUALIFIERS, derive_bounds
 from .rules import BY_RULE
 
 Check = Callable[[Package], Iterator[Problem]]
@@ -216,6 +216,8 @@ def _same(a, b) -> bool:
 @named_check("value-bounds")
 def check_value_bounds(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
+        if row.get("value_qualifier") not in (None, *QUALIFIERS):
+            continue  # record-enum reports the qualifier; there are no bounds to derive from it
         low, high = derive_bounds(row.get("value_qualifier"), row.get("value_number"))
         for field, expected in (("value_min", low), ("value_max", high)):
             if not _same(row.get(field), expected):
@@ -246,8 +248,8 @@ def check_value_type(package: Package) -> Iterator[Problem]:
     value_types = {row.get("property_id"): row.get("value_type") for row in package.rows("properties")}
     for row in package.rows("claims"):
         kind = value_types.get(row.get("property_id"))
-        if kind is None:
-            continue
+        if kind not in TYPE_COLUMNS:
+            continue  # no property, or a value_type record-enum reports
         for field in sorted(TYPE_COLUMNS[kind]):
             if row.get(field) is None:
                 yield problem(package, "claims", row, field, "value-matches-type",

@@ -81,10 +81,7 @@ def load_table(root: Path, name: str, rel_path: str, schema: RecordSchema) -> tu
     width = len(expected)
     for record in table.records:
         if len(record.cells) != width:
-            last = record.cells[-1]
-            problems.append(Problem(rel_path, record.line, last.column, "csv-row-width",
-                                    f"row has {len(record.cells)} cells, the header has {width}",
-                                    "add or remove cells (a comma inside a cell needs the cell quoted)"))
+            problems.append(width_problem(rel_path, record, width))
             continue
         values, cells, typing_problems = {}, {}, []
         for name_, cell in zip(expected, record.cells):
@@ -94,14 +91,24 @@ def load_table(root: Path, name: str, rel_path: str, schema: RecordSchema) -> tu
             try:
                 values[name_] = schema.to_json_value(name_, cell.text)
             except ValueError as exc:
-                typing_problems.append(Problem(rel_path, cell.line, cell.column, "cell-type", f"{name_}: {exc}",
-                                               f"write a {schema.field_type(name_)} value", name_))
+                typing_problems.append(cell_type_problem(rel_path, schema, name_, cell, exc))
         problems.extend(typing_problems)
         if typing_problems:
             continue
         problems.extend(record_problems(schema, values, cells, rel_path, record.line))
         loaded.rows.append(Row(values, cells, record.line))
     return loaded, problems
+
+
+def width_problem(file: str, record: csvio.Record, width: int) -> Problem:
+    return Problem(file, record.line, record.cells[-1].column, "csv-row-width",
+                   f"row has {len(record.cells)} cells, the header has {width}",
+                   "add or remove cells (a comma inside a cell needs the cell quoted)")
+
+
+def cell_type_problem(file: str, schema: RecordSchema, name: str, cell: csvio.Cell, exc: ValueError) -> Problem:
+    return Problem(file, cell.line, cell.column, "cell-type", f"{name}: {exc}",
+                   f"write a {schema.field_type(name)} value", name)
 
 
 def _header_problem(file: str, header: list[str], expected: list[str]) -> Problem:

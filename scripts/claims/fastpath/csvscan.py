@@ -252,3 +252,38 @@ class RecordMap:
     def span(self, index: int) -> tuple[int, int]:
         stop = self.starts[index + 1] if index + 1 < len(self.starts) else self.end
         return self.starts[index], stop
+
+
+@dataclass
+class Layout:
+    """What the CSV layer found in one file, and which bytes hold the records that load."""
+
+    problems: list[Problem]
+    header: list[str] | None  # None: no whole first record to read a header from
+    end: int  # the records that load lie in bytes [0, end): a syntax error stops the rest
+    clean: bool  # every record in [0, end) is as wide as the schema: DuckDB can reject none
+
+
+def inspect(connection, path: Path, display: str, fields: list[str]) -> Layout:
+    """The CSV layer of one table file, with csvio's findings and locations."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(3)
+    except OSError:  # csvio words it: file-missing
+        return Layout(csvio.read_table(path, display).problems, None, 0, True)
+    if not head:  # csvio words it: csv-empty
+        return Layout(csvio.read_table(path, display).problems, None, 0, True)
+    if head == b"\xef\xbb\xbf":
+        return Layout(csvio.decode(head, display)[1], None, 0, True)
+    size = path.stat().st_size
+    if matches_everywhere(connection, path, record_pattern(len(fields))):
+        return Layout([], first_record(path, size, display), size, True)
+    bad_encoding = encoding_problem(path, display)
+    if bad_encoding is not None:
+        return Layout([bad_encoding], None, 0, True)
+    prefix = valid_prefix(connection, path)
+    fatal = syntax_problem(path, prefix, display) if prefix < size else None
+    end = prefix if fatal is not None else size
+    header = first_record(path, end, display) if end > 0 else None
+    return Layout([fatal] if fatal else [], header, end, False)
+
