@@ -1,15 +1,15 @@
 """The named checks of rules.py in SQL, each under the rule id the Python path reports.
 
-Row-local checks run inside a table's streaming pass (engine.py) on loaded rows (rows whose
-cells all typed), with small lookup tables joined in. Lookups mirror checks.py exactly,
-including its dictionaries' "last row wins" and None keys: props_last, rubric_last and
-claim_source keep the last loaded row per key (arg_max_null over the row index) and join
-with IS NOT DISTINCT FROM. The checks across rows (keys, attribution chains, value bounds) run
-after the passes, on the narrow tables the passes keep. The seed-file checks stay in Python
-(checks.py): a few files, not rows.
+Row-local checks run inside a table's pass (engine.py) on loaded rows (rows whose cells all
+typed), joined to small lookup tables. The lookups mirror checks.py exactly, with its
+dictionaries' "last row wins" and None keys (seeds stores None as NONE_KEY, which no CSV cell
+can contain). The checks
+across rows (keys, attribution chains, value bounds, evidence against a claim's document) run
+after the passes, as joins over the narrow tables the passes keep. The seed-file checks stay
+in Python (checks.py): a few files, not rows.
 
 SQL only decides which rows break a rule. The words come from checks.py itself, run on a
-package of just the flagged rows (locate.py), so they cannot drift apart.
+package of just the flagged rows (report.py), so they cannot drift apart.
 """
 
 from __future__ import annotations
@@ -17,25 +17,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..checks import ALLOWED_COLUMNS, INTERVALS, TYPE_COLUMNS, TYPED_COLUMNS
+from ..quantities import QUALIFIERS
 from .compile import ident, literal
 
-# Named lookups a row check can ask for; the pass joins each once, as alias "t" for the table.
-LOOKUPS = {
-    "props": "LEFT JOIN props_last props ON t.property_id IS NOT DISTINCT FROM props.property_id",
-    "rubric": "LEFT JOIN rubric_last rubric ON t.confidence_rule IS NOT DISTINCT FROM rubric.rule_id",
-    "seed": "LEFT JOIN seeds seed ON t.source_id IS NOT DISTINCT FROM seed.source_id",
-    "claim_seed": ("LEFT JOIN claim_source cs ON t.claim_id IS NOT DISTINCT FROM cs.claim_id "
-                   "LEFT JOIN seeds seed ON cs.source_id IS NOT DISTINCT FROM seed.source_id"),
-}
+NONE_KEY = "\x00none"  # stands for a None key: a NUL never survives the CSV layer
 SEED_CHECKS = ("seed-path", "seed-hash", "seed-encoding", "seed-registered")
-# Python slicing (negative indices count from the end, both ends clamped) on code points.
-MACROS = """
-CREATE OR REPLACE MACRO py_index(n, i) AS CASE WHEN i < 0 THEN greatest(i + n, 0) ELSE least(i, n) END;
-CREATE OR REPLACE MACRO py_slice(t, n, a, b) AS
-    substring(t, CAST(py_index(n, a) + 1 AS BIGINT), CAST(greatest(py_index(n, b) - py_index(n, a), 0) AS BIGINT));
+MACROS = f"""
+-- Python slicing on code points: negative indices count from the end, both ends clamped.
+CREATE OR REPLACE MACRO py_index(n, i) AS CAST(CASE WHEN i < 0 THEN greatest(i + n, 0) ELSE least(i, n) END AS BIGINT);
+-- seed: STRUCT(n, blob, cp) with cp[k + 1] the byte offset of code point k, so the slice is
+-- cut from the bytes in constant time (substring() walks the text from its start).
+CREATE OR REPLACE MACRO seed_slice_differs(seed, a, b, quote) AS
+    CASE WHEN py_index(seed.n, b) <= py_index(seed.n, a) THEN true
+         ELSE seed.blob[seed.cp[py_index(seed.n, a) + 1] + 1 : seed.cp[py_index(seed.n, b) + 1]] <> encode(quote) END;
 CREATE OR REPLACE MACRO same(a, b) AS
     CASE WHEN a IS NULL OR b IS NULL THEN a IS NULL AND b IS NULL ELSE abs(a - b) < 1e-9 END;
+CREATE OR REPLACE MACRO key_of(k) AS coalesce(k, {literal(NONE_KEY)});
 """
+# Lookups a pass joins (to its rows, alias t), each one row per key: the last loaded row wins.
+LOOKUPS = {
+    "props": ("LEFT JOIN (SELECT property_id AS k, arg_max_null(value_type, rowidx) AS value_type, "
+              "arg_max_null(is_scoped, rowidx) AS is_scoped FROM k_properties WHERE loaded GROUP BY property_id) props "
+              "ON t.property_id IS NOT DISTINCT FROM props.k"),
+    "rubric": ("LEFT JOIN (SELECT rule_id AS k, arg_max_null(confidence, rowidx) AS confidence FROM k_confidence_rubric "
+               "WHERE loaded GROUP BY rule_id) rubric ON t.confidence_rule IS NOT DISTINCT FROM rubric.k"),
+    "seed": "LEFT JOIN seeds seed ON key_of(t.source_id) = seed.source_id",
+}
 
 
 @dataclass(frozen=True)
@@ -51,22 +58,16 @@ def _col(name: str) -> str:
     return "t." + ident(name)
 
 
-def _span(table: str, rule: str, text: str, start: str, end: str, lookup: str) -> RowCheck:
-    present = " AND ".join(f"{_col(n)} IS NOT NULL" for n in (text, start, end))
-    return RowCheck(rule, table, text, f"seed.text IS NOT NULL AND {present} AND "
-                                       f"py_slice(seed.text, seed.n, {_col(start)}, {_col(end)}) <> {_col(text)}",
-                    (lookup,))
-
-
 def _kinds(test) -> str:
     return ", ".join(literal(kind) for kind in sorted(TYPE_COLUMNS) if test(kind)) or "NULL"
 
 
 def _value_type(field: str) -> RowCheck:
-    needs = _kinds(lambda kind: field in TYPE_COLUMNS[kind])
-    forbids = _kinds(lambda kind: field not in ALLOWED_COLUMNS[kind])
-    fails = (f"(props.value_type IN ({needs}) AND {_col(field)} IS NULL) OR "
-             f"(props.value_type IN ({forbids}) AND {_col(field)} IS NOT NULL)")
+    kind = "props.value_type"
+    needs = _kinds(lambda k: field in TYPE_COLUMNS[k])
+    forbids = _kinds(lambda k: field not in ALLOWED_COLUMNS[k])
+    fails = (f"({kind} IN ({needs}) AND {_col(field)} IS NULL) OR "
+             f"({kind} IN ({forbids}) AND {_col(field)} IS NOT NULL)")
     return RowCheck("value-matches-type", "claims", field, fails, ("props",))
 
 
@@ -74,22 +75,26 @@ def _intervals() -> list[RowCheck]:
     checks = []
     for table, pairs in INTERVALS.items():
         for low, high in pairs:
-            strict = low in ("quote_start", "evidence_start", "start")
-            compare = ">=" if strict else ">"
+            compare = ">=" if low in ("quote_start", "evidence_start", "start") else ">"
             checks.append(RowCheck("interval-order", table, low, f"{_col(low)} IS NOT NULL AND {_col(high)} IS NOT NULL "
                                                                  f"AND {_col(low)} {compare} {_col(high)}"))
     return checks
 
 
+def _span(table: str, rule: str, text: str, start: str, end: str) -> RowCheck:
+    present = " AND ".join(f"{_col(n)} IS NOT NULL" for n in (text, start, end))
+    return RowCheck(rule, table, text, f"seed.blob IS NOT NULL AND {present} AND "
+                                       f"seed_slice_differs(seed, {_col(start)}, {_col(end)}, {_col(text)})", ("seed",))
+
+
 def row_checks() -> list[RowCheck]:
+    scoped = "props.is_scoped"
     sides = "string_split(t.scope, '+')"
-    scope = ("props.is_scoped IS NOT NULL AND ("
-             "(props.is_scoped AND t.scope IS NULL) OR (NOT props.is_scoped AND t.scope IS NOT NULL) OR "
-             f"(props.is_scoped AND t.scope IS NOT NULL AND {sides} <> list_sort(list_distinct({sides}))))")
+    scope = (f"{scoped} IS NOT NULL AND (({scoped} AND t.scope IS NULL) OR (NOT {scoped} AND t.scope IS NOT NULL) "
+             f"OR ({scoped} AND t.scope IS NOT NULL AND {sides} <> list_sort(list_distinct({sides}))))")
     return [
-        _span("claims", "quote-in-seed", "quote", "quote_start", "quote_end", "seed"),
-        _span("attributions", "evidence-in-seed", "evidence", "evidence_start", "evidence_end", "claim_seed"),
-        _span("exclusions", "exclusion-in-seed", "text", "start", "end", "seed"),
+        _span("claims", "quote-in-seed", "quote", "quote_start", "quote_end"),
+        _span("exclusions", "exclusion-in-seed", "text", "start", "end"),
         RowCheck("claim-id-namespace", "claims", "claim_id",
                  "t.claim_id IS NOT NULL AND t.source_id IS NOT NULL AND split_part(t.claim_id, '/', 1) <> t.source_id"),
         RowCheck("entity-id-prefix", "entities", "entity_id",
@@ -99,15 +104,24 @@ def row_checks() -> list[RowCheck]:
         RowCheck("scope-matches-property", "claims", "scope", scope, ("props",)),
         *_intervals(),
         RowCheck("confidence-rubric", "claims", "confidence",
-                 "rubric.confidence IS NOT NULL AND t.confidence IS NOT NULL "
-                 "AND NOT same(rubric.confidence, t.confidence)", ("rubric",)),
+                 "rubric.confidence IS NOT NULL AND t.confidence IS NOT NULL AND NOT same(rubric.confidence, t.confidence)",
+                 ("rubric",)),
     ]
+
+
+def foreign_key_check(table: str, number: int, fields: list[str], target: str,
+                      target_fields: list[str]) -> tuple[str, RowCheck]:
+    """A foreign key into a small table read earlier: a join with its distinct loaded keys."""
+    alias, key = f"fk{number}", ident(target_fields[0])
+    join = (f"LEFT JOIN (SELECT DISTINCT {key} AS k FROM k_{target} WHERE loaded AND {key} IS NOT NULL) {alias} "
+            f"ON t.{ident(fields[0])} = {alias}.k")
+    return join, RowCheck("foreign-key", table, fields[0], f"t.{ident(fields[0])} IS NOT NULL AND {alias}.k IS NULL")
 
 
 # Checks across rows ----------------------------------------------------------------------------
 
 def duplicate_keys(table: str, key: list[str]) -> str:
-    """Rows whose primary key an earlier loaded row already has, with that row's index."""
+    """Rows whose primary key an earlier loaded row already has, with that row's number."""
     cols = ", ".join(ident(k) for k in key)
     present = " AND ".join(f"{ident(k)} IS NOT NULL" for k in key)
     return (f"WITH keyed AS (SELECT rowidx, {cols} FROM k_{table} WHERE loaded AND {present}), "
@@ -123,6 +137,25 @@ def missing_references(table: str, fields: list[str], target: str, target_fields
             f"(SELECT 1 FROM k_{target} k WHERE k.loaded AND {match})")
 
 
+# An attribution's evidence is read in the document of its claim: the last loaded claims row
+# with that claim_id (checks.check_evidence builds a dict), None when there is none.
+WRONG_EVIDENCE = """
+WITH claim_source AS (
+    SELECT claim_id, arg_max_null(source_id, rowidx) AS source_id FROM k_claims WHERE loaded GROUP BY claim_id
+)
+SELECT a.rowidx FROM k_attributions a
+LEFT JOIN claim_source c ON a.claim_id IS NOT DISTINCT FROM c.claim_id
+JOIN seeds s ON key_of(c.source_id) = key_of(s.source_id)
+WHERE a.loaded AND a.evidence IS NOT NULL AND a.evidence_start IS NOT NULL AND a.evidence_end IS NOT NULL
+  AND seed_slice_differs({'n': s.n, 'blob': s.blob, 'cp': s.cp}, a.evidence_start, a.evidence_end, a.evidence)
+"""
+CLAIM_SOURCES = """
+WITH claim_source AS (
+    SELECT claim_id, arg_max_null(source_id, rowidx) AS source_id FROM k_claims WHERE loaded GROUP BY claim_id
+)
+SELECT claim_id, source_id FROM claim_source
+WHERE claim_id IN (SELECT unnest(?::VARCHAR[])) OR (claim_id IS NULL AND ?)
+"""
 BROKEN_CHAINS = """
 WITH ordered AS (
     SELECT rowidx, claim_id, position,
@@ -132,19 +165,22 @@ WITH ordered AS (
     SELECT claim_id, min(expected) AS first_wrong FROM ordered
     WHERE position IS DISTINCT FROM expected GROUP BY claim_id
 )
-SELECT ordered.rowidx, ordered.claim_id FROM ordered JOIN wrong
+SELECT ordered.rowidx FROM ordered JOIN wrong
     ON ordered.claim_id IS NOT DISTINCT FROM wrong.claim_id AND ordered.expected = wrong.first_wrong
 """
-
+CHAIN_MEMBERS = """
+SELECT rowidx FROM k_attributions
+WHERE loaded AND (claim_id IN (SELECT unnest(?::VARCHAR[])) OR (claim_id IS NULL AND ?))
+"""
 # The bounds rule lives in quantities.derive_bounds; SQL only compares. The distinct
 # (qualifier, figure) pairs go to Python once each and come back as the table "bounds".
 BOUND_INPUTS = """
 SELECT DISTINCT value_qualifier, r_value_number FROM k_claims
 WHERE loaded AND value_qualifier IS NOT NULL AND r_value_number IS NOT NULL
 """
-WRONG_BOUNDS = """
+WRONG_BOUNDS = f"""
 SELECT c.rowidx, NOT same(c.value_min, b.low) AS min_wrong, NOT same(c.value_max, b.high) AS max_wrong
 FROM k_claims c LEFT JOIN bounds b ON c.value_qualifier = b.qualifier AND c.r_value_number = b.number
-WHERE c.loaded AND (c.value_qualifier IS NULL OR c.value_qualifier IN ({qualifiers}))
+WHERE c.loaded AND (c.value_qualifier IS NULL OR c.value_qualifier IN ({", ".join(map(literal, QUALIFIERS))}))
   AND (NOT same(c.value_min, b.low) OR NOT same(c.value_max, b.high))
 """

@@ -11,6 +11,7 @@ reference is worse than none.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ from ..validate import Report
 from . import named
 from .compile import Check
 from .locate import Locator, TypedValues
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -116,33 +119,32 @@ def fetch_flags(engine) -> list[Flag]:
 
 
 def cross_row_flags(engine) -> list[tuple[Flag, int | None]]:
-    """Keys, references to tables read later, chains and bounds: (flag, row it depends on)."""
+    """Keys, references left for after the passes, chains, evidence and bounds, as
+    (flag, the row it depends on)."""
     con, out = engine.connection, []
     for name, run in engine.runs.items():
         key = run.schema.primary_key
         for rowidx, first in con.execute(named.duplicate_keys(name, key)).fetchall():
             out.append((Flag(name, rowidx, "primary-key", key[0]), first))
-        for foreign in run.schema.foreign_keys:
-            target = foreign["reference"]["resource"]
-            if target in engine.runs and engine.order(target) >= engine.order(name):
-                query = named.missing_references(name, foreign["fields"], target, foreign["reference"]["fields"])
-                out += [(Flag(name, r, "foreign-key", foreign["fields"][0]), None) for (r,) in con.execute(query).fetchall()]
-    for rowidx, _ in con.execute(named.BROKEN_CHAINS).fetchall():
-        out.append((Flag("attributions", rowidx, "attribution-chain", "position"), None))
-    pairs = con.execute(named.BOUND_INPUTS).fetchall()
+    for name, foreign in engine.later_keys:
+        query = named.missing_references(name, foreign["fields"], foreign["reference"]["resource"],
+                                         foreign["reference"]["fields"])
+        out += [(Flag(name, r, "foreign-key", foreign["fields"][0]), None) for (r,) in con.execute(query).fetchall()]
+    out += [(Flag("attributions", r, "attribution-chain", "position"), None)
+            for (r,) in con.execute(named.BROKEN_CHAINS).fetchall()]
+    out += [(Flag("attributions", r, "evidence-in-seed", "evidence"), None)
+            for (r,) in con.execute(named.WRONG_EVIDENCE).fetchall()]
     bounds = []
-    for qualifier, text in pairs:
+    for qualifier, text in con.execute(named.BOUND_INPUTS).fetchall():
         if qualifier in QUALIFIERS:
             low, high = derive_bounds(qualifier, engine.schemas["claims"].to_json_value("value_number", text))
             bounds.append((qualifier, text, None if low is None else float(low), None if high is None else float(high)))
-    columns = list(zip(*bounds)) or [[], [], [], []]
+    columns = [list(c) for c in zip(*bounds)] or [[], [], [], []]
     con.execute("CREATE OR REPLACE TABLE bounds AS SELECT unnest(?::VARCHAR[]) AS qualifier, unnest(?::VARCHAR[]) "
-                "AS number, unnest(?::DOUBLE[]) AS low, unnest(?::DOUBLE[]) AS high", [list(c) for c in columns])
-    qualifiers = ", ".join(f"'{q}'" for q in QUALIFIERS)
-    for rowidx, min_wrong, max_wrong in con.execute(named.WRONG_BOUNDS.format(qualifiers=qualifiers)).fetchall():
-        for wrong, field in ((min_wrong, "value_min"), (max_wrong, "value_max")):
-            if wrong:
-                out.append((Flag("claims", rowidx, "value-bounds", field), None))
+                "AS number, unnest(?::DOUBLE[]) AS low, unnest(?::DOUBLE[]) AS high", columns)
+    for rowidx, min_wrong, max_wrong in con.execute(named.WRONG_BOUNDS).fetchall():
+        out += [(Flag("claims", rowidx, "value-bounds", name), None)
+                for wrong, name in ((min_wrong, "value_min"), (max_wrong, "value_max")) if wrong]
     return out
 
 
@@ -155,13 +157,29 @@ def value_rows(engine, table: str) -> list[Row]:
             for values in rows]
 
 
+def code_point_offsets(text: str) -> list[int]:
+    """Byte offset in UTF-8 of each code point of text, and of its end (len(text) + 1 entries)."""
+    offsets, shift, done = [], 0, 0
+    for match in NON_ASCII.finditer(text):
+        index = match.start()
+        offsets.extend(range(done + shift, index + shift + 1))
+        shift += len(match.group().encode("utf-8")) - 1
+        done = index + 1
+    offsets.extend(range(done + shift, len(text) + shift + 1))
+    return offsets
+
+
 def register_seeds(engine) -> None:
-    """The seed texts, read by checks.seed_texts from the loaded sources rows, as table seeds."""
+    """The seed texts, as checks.seed_texts reads them from the loaded sources rows, as the
+    table seeds (its bytes and code-point offsets, for slicing in constant time)."""
     wording = Wording(engine)
     texts = checks.seed_texts(wording.package({"sources": value_rows(engine, "sources")}))
+    keys = [named.NONE_KEY if key is None else key for key in texts]
     engine.connection.execute(
-        "CREATE OR REPLACE TABLE seeds AS SELECT source_id, text, length(text) AS n FROM "
-        "(SELECT unnest(?::VARCHAR[]) AS source_id, unnest(?::VARCHAR[]) AS text)", [list(texts), list(texts.values())])
+        "CREATE OR REPLACE TABLE seeds AS SELECT unnest(?::VARCHAR[]) AS source_id, unnest(?::BLOB[]) AS blob, "
+        "unnest(?::BIGINT[]) AS n, unnest(?::INTEGER[][]) AS cp",
+        [keys, [t.encode("utf-8") for t in texts.values()], [len(t) for t in texts.values()],
+         [code_point_offsets(t) for t in texts.values()]])
 
 
 def context_rows(engine, wording: Wording, rule: str, flagged: dict[str, dict[int, Row]]) -> dict[str, list[Row]]:
@@ -169,21 +187,19 @@ def context_rows(engine, wording: Wording, rule: str, flagged: dict[str, dict[in
     con, extra = engine.connection, {}
     if rule in ("quote-in-seed", "evidence-in-seed", "exclusion-in-seed"):
         extra["sources"] = value_rows(engine, "sources")
-    if rule == "evidence-in-seed":
-        ids = sorted({row.get("claim_id") for row in flagged["attributions"].values()}, key=str)
-        found = con.execute("SELECT claim_id, source_id FROM claim_source WHERE claim_id IN (SELECT unnest(?::VARCHAR[])) "
-                            "OR (claim_id IS NULL AND ?)", [[i for i in ids if i is not None], None in ids]).fetchall()
-        extra["claims"] = [Row({"claim_id": c, "source_id": s}, {}, 0) for c, s in found]
+    if rule in ("evidence-in-seed", "attribution-chain"):
+        ids = {row.get("claim_id") for row in flagged["attributions"].values()}
+        params = [sorted(i for i in ids if i is not None), None in ids]
+        if rule == "evidence-in-seed":
+            extra["claims"] = [Row({"claim_id": c, "source_id": s}, {}, 0)
+                               for c, s in con.execute(named.CLAIM_SOURCES, params).fetchall()]
+        else:
+            members = [r for (r,) in con.execute(named.CHAIN_MEMBERS, params).fetchall()]
+            extra["attributions"] = list(wording.rows("attributions", members).values())
     if rule in ("value-matches-type", "scope-matches-property"):
         extra["properties"] = value_rows(engine, "properties")
     if rule == "confidence-rubric":
         extra["confidence_rubric"] = value_rows(engine, "confidence_rubric")
-    if rule == "attribution-chain":
-        ids = sorted({row.get("claim_id") for row in flagged["attributions"].values()}, key=str)
-        members = con.execute("SELECT rowidx FROM k_attributions WHERE loaded AND (claim_id IN "
-                              "(SELECT unnest(?::VARCHAR[])) OR (claim_id IS NULL AND ?))",
-                              [[i for i in ids if i is not None], None in ids]).fetchall()
-        extra["attributions"] = list(wording.rows("attributions", [r for (r,) in members]).values())
     return extra
 
 
