@@ -56,15 +56,19 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     """Validate, build and query the claims-and-provenance data package."""
 
 
+EngineOption = Annotated[str, typer.Option("--engine", help="auto (by size), python (row by row) or duckdb "
+                                                          "(set-based, for large packages); both report the same.")]
+
+
 @app.command()
-def validate(root: RootOption = Path("."), as_json: JsonOption = False) -> None:
+def validate(root: RootOption = Path("."), as_json: JsonOption = False, engine: EngineOption = "auto") -> None:
     """Check the whole package: descriptor, tables, JSON Schemas, named checks, seeds and quotes.
 
     Exit 0 when valid, 1 when not, 2 on a usage error.
     """
     from .validate import validate as run
 
-    report = run(root)
+    report = run(root, engine)
     if as_json:
         typer.echo(json.dumps({"valid": report.is_valid, "counts": report.counts,
                                "problems": [p.as_dict() for p in report.problems]}, indent=2, ensure_ascii=False))
@@ -84,9 +88,9 @@ def build(root: RootOption = Path("."),
               "build/claims.duckdb")) -> None:
     """Write the package as a DuckDB database (one table per resource), replacing the file atomically."""
     from .build import build as run
-    from .package import load_package
+    from .fastpath import load_checked
 
-    package = load_package(root)
+    package = load_checked(root)
     if package.problems:
         _fail(f"cannot build: the tables do not load cleanly ({len(package.problems)} problem(s)); "
               "run claims validate")

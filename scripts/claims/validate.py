@@ -20,7 +20,11 @@ class Report:
         return not any(p.severity == "error" for p in self.problems)
 
 
-def validate(root: Path) -> Report:
+def validate(root: Path, engine: str = "auto") -> Report:
+    from .fastpath import engine_for, validate_fast  # the DuckDB engine for large packages
+
+    if engine_for(root, engine) == "duckdb":
+        return validate_fast(root)
     package = load_package(root)
     problems = list(package.problems)
     problems += descriptor.frictionless_problems(package.root)

@@ -16,6 +16,47 @@ claims. This path gets the same problem list from a few passes in DuckDB:
   worded as the Python path words them.
 """
 
-from .engine import validate_fast
+from __future__ import annotations
 
-__all__ = ["validate_fast"]
+from pathlib import Path
+
+from ..problems import ClaimsError
+
+ENGINES = ("auto", "python", "duckdb")
+# Tables larger than this together are checked by the fast path when the engine is "auto":
+# below it the Python path takes a second or two, and its start-up is cheaper than DuckDB's.
+AUTO_BYTES = 8 << 20
+
+
+def engine_for(root: Path, requested: str = "auto") -> str:
+    """Which engine checks a package: the one asked for, or by the size of its tables."""
+    if requested not in ENGINES:
+        raise ClaimsError(f"unknown engine {requested!r}: use one of {', '.join(ENGINES)}", 2)
+    if requested != "auto":
+        return requested
+    from ..package import read_descriptor, tabular_resources
+
+    root = root.resolve()
+    total = 0
+    for rel in tabular_resources(read_descriptor(root)).values():
+        path = root / rel
+        total += path.stat().st_size if path.is_file() else 0
+    return "duckdb" if total > AUTO_BYTES else "python"
+
+
+def validate_fast(root: Path):
+    from .engine import validate_fast as run
+
+    return run(root)
+
+
+def load_checked(root: Path, engine: str = "auto"):
+    """The package as claims build needs it: its table and record problems (package.problems),
+    found by the engine the size calls for. On the fast path the rows stay in DuckDB."""
+    from ..package import load_package
+
+    if engine_for(root, engine) == "python":
+        return load_package(root)
+    from .engine import load_problems
+
+    return load_problems(root)

@@ -86,24 +86,16 @@ def read_csv_sql(run: TableRun) -> str:
 
 
 def pass_sql(run: TableRun, kept: list[str], joins: list[str]) -> str:
-    record = ", ".join(f"CASE WHEN {c.fails} THEN {i} END" for i, c in enumerate(run.sql.checks))
     offset = len(run.sql.checks)
     named_ = ", ".join(f"CASE WHEN t.loaded AND ({c.fails}) THEN {offset + i} END"
                        for i, c in enumerate(run.row_checks))
     flags = f"list_concat(t.rh, list_filter([{named_}], lambda x: x IS NOT NULL))" if named_ else "t.rh"
     lookups = list(dict.fromkeys(named.LOOKUPS[name] for c in run.row_checks for name in c.lookups))
     keep = "".join(f", t.{ident(k)}" for k in kept)
+    numbered = f"(SELECT row_number() OVER () - 1 AS rowidx, * FROM {read_csv_sql(run)})"
     return f"""
 CREATE OR REPLACE TABLE k_{run.name} AS
-WITH numbered AS (
-    SELECT row_number() OVER () - 1 AS rowidx, * FROM {read_csv_sql(run)}
-), typed AS (
-    SELECT rowidx, {", ".join(raw(f) for f in run.schema.fields)}, {", ".join(run.sql.typed_columns())},
-           {run.sql.loaded()} AS loaded
-    FROM numbered
-), checked AS (
-    SELECT *, list_filter([{record or 'NULL'}], lambda x: x IS NOT NULL) AS rh FROM typed
-)
+WITH checked AS ({run.sql.checked_sql(numbered)})
 SELECT t.rowidx, t.loaded{keep}, CASE WHEN len({flags}) > 0 THEN {flags} END AS hits
 FROM checked t {" ".join(lookups + joins)}
 """
@@ -112,8 +104,9 @@ FROM checked t {" ".join(lookups + joins)}
 class Engine:
     """The fast path over one package: open it, run the passes; report.py turns flags into problems."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, named_checks: bool = True):
         self.root = root.resolve()
+        self.named_checks = named_checks
         self.descriptor = read_descriptor(self.root)
         self.schemas = load_schemas(self.root / "schemas")
         self.resources = tabular_resources(self.descriptor)
@@ -124,7 +117,7 @@ class Engine:
         self.runs: dict[str, TableRun] = {}
         self.later_keys: list[tuple[str, dict]] = []  # foreign keys checked after the passes
         self.row_checks: dict[str, list[RowCheck]] = {}
-        for check in named.row_checks():
+        for check in named.row_checks() if named_checks else []:
             self.row_checks.setdefault(check.table, []).append(check)
 
     def close(self) -> None:
@@ -138,7 +131,7 @@ class Engine:
         """Keys into small tables read earlier are checked in the pass, joined to their keys;
         the others after the passes, so their columns are kept."""
         checks, joins, later = [], [], []
-        for number, foreign in enumerate(schema.foreign_keys):
+        for number, foreign in enumerate(schema.foreign_keys if self.named_checks else []):
             target = foreign["reference"]["resource"]
             earlier = target in self.runs and TABLE_ORDER.index(target) < TABLE_ORDER.index(name)
             if earlier and len(foreign["fields"]) == 1 and self.rows(target) < SMALL_TARGET:
@@ -224,3 +217,20 @@ def validate_fast(root: Path):
         return report(engine)
     finally:
         engine.close()
+
+
+def load_problems(root: Path):
+    """What claims build needs before it writes: the CSV, table and record problems (the
+    Python path's package.problems), as a Package with no rows."""
+    from ..package import Package
+    from .report import table_problems
+
+    engine = Engine(root, named_checks=False)
+    try:
+        for name in TABLE_ORDER:
+            engine.scan(name)
+        problems = table_problems(engine)
+        return Package(engine.root, engine.descriptor, engine.schemas, {}, problems)
+    finally:
+        engine.close()
+

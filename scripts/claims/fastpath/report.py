@@ -266,11 +266,18 @@ def csv_problems(engine, wording: Wording) -> list[Problem]:
     return problems
 
 
+def table_problems(engine, wording: Wording | None = None, flags: list[Flag] | None = None) -> list[Problem]:
+    """The problems that keep a row from loading or break a record rule (package.problems)."""
+    wording = wording or Wording(engine)
+    flags = fetch_flags(engine) if flags is None else flags
+    return (list(engine.problems) + csv_problems(engine, wording)
+            + word_records(engine, wording, [f for f in flags if isinstance(f.check, Check)]))
+
+
 def report(engine) -> Report:
     wording = Wording(engine)
-    problems = list(engine.problems) + csv_problems(engine, wording)
     flags = fetch_flags(engine)
-    problems += word_records(engine, wording, [f for f in flags if isinstance(f.check, Check)])
+    problems = table_problems(engine, wording, flags)
     problems += word_flags(engine, wording, [(f, None) for f in flags if not isinstance(f.check, Check)]
                            + cross_row_flags(engine))
     sources = engine.connection.execute("SELECT rowidx FROM k_sources WHERE loaded").fetchall()
