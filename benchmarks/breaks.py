@@ -57,9 +57,10 @@ def _minimum(row, ctx):
 
 
 def _bounds(row, ctx):
-    if _kind(row, ctx) != "quantity" or row.get("value_qualifier") != "exact":
+    """A maximum 1000 above the figure: no qualifier derives it, and it stays above the minimum."""
+    if _quantity(row, ctx) is None or not row.get("value_number"):
         return None
-    return {**row, "value_min": str(float(row["value_number"]) + 1)}
+    return {**row, "value_max": str(float(row["value_number"]) + 1000)}
 
 
 def _unspecified(row, ctx):
@@ -206,8 +207,9 @@ TAILS = {
 
 
 class Cycler:
-    """Hands out a table's breaks in turn; a row that does not suit the next break gets the
-    first one after it that fits, so that every rule is used when there are enough rows."""
+    """Hands out a table's breaks in turn. A rule not used yet goes first; a row that does not
+    suit the rule whose turn it is gets the first one after it that fits. So every rule is used
+    as soon as a row suits it, and then they take turns."""
 
     def __init__(self, breaks: tuple[Break, ...]):
         self.breaks = breaks
@@ -216,8 +218,8 @@ class Cycler:
 
     def apply(self, row: dict, ctx: Context, referenced: bool) -> dict | None:
         count = len(self.breaks)
-        for step in range(count):
-            candidate = self.breaks[(self.turn + step) % count]
+        order = [self.breaks[(self.turn + step) % count] for step in range(count)]
+        for candidate in [b for b in order if b.rule not in self.used] + order:
             if candidate.unreferenced and referenced:
                 continue
             broken = candidate.apply(row, ctx)

@@ -38,14 +38,14 @@ MARKER = ".synthetic.json"
 
 def chosen(count: int, total: int):
     """Which of total rows break: count of them, evenly spread, decided row by row."""
-    count = min(count, total // 2)
+    count = min(count, total)
     return lambda index: count > 0 and (index * count) // total != ((index + 1) * count) // total
 
 
 def break_count(fraction: float, rows: int, table: str) -> int:
     if fraction <= 0:
         return 0
-    return max(len(BY_TABLE[table]), round(fraction * rows))
+    return max(2 * len(BY_TABLE[table]), round(fraction * rows))  # every rule, with room for rows that do not suit
 
 
 class Tables:
@@ -118,7 +118,7 @@ def generate(n_claims: int, out: Path, seed: int = 1, broken: float = 0.0, docum
 
     real_texts = [(REPO / row["seed_path"]).read_text(encoding="utf-8") for row in real["sources"]]
     pool = paragraphs(real_texts)
-    n_docs = max(documents or n_claims // 1000, 16)
+    n_docs = max(documents or n_claims // 1000, 24)
     docs = [make_document(rng, index, pool) for index in range(len(real["sources"]), n_docs)]
     texts = dict(zip((row["source_id"] for row in real["sources"]), real_texts))
     texts.update({doc.source_id: doc.text for doc in docs})
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--broken", type=float, default=0.0, help="share of rows to break, e.g. 0.001 or 0.1")
     parser.add_argument("--out", type=Path, required=True, help="folder to write (replaced if made by this script)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--documents", type=int, default=None, help="documents (default: claims / 1000, at least 16)")
+    parser.add_argument("--documents", type=int, default=None, help="documents (default: claims / 1000, at least 24)")
     args = parser.parse_args(argv)
     summary = generate(args.claims, args.out, args.seed, args.broken, args.documents)
     print(json.dumps(summary["rows"]), file=sys.stderr)

@@ -112,12 +112,13 @@ class TableSql:
         tests = [f"({raw(n)} IS NULL OR ({self.type_ok(n)}))" for n in self.schema.fields if self.is_typed(n)]
         return " AND ".join(tests) or "true"
 
-    def checked_sql(self, source: str) -> str:
+    def checked_sql(self, source: str, gate: str = "true") -> str:
         """The rows of source (a relation with columns r_<field>, and any others) typed, with
-        `loaded` and `rh`: the indices in self.checks of the checks each row fails."""
-        record = ", ".join(f"CASE WHEN {c.fails} THEN {i} END" for i, c in enumerate(self.checks))
+        `loaded` and `rh`: the indices in self.checks of the checks each row fails. A row for
+        which gate is false (a row of the wrong width) is neither typed nor checked."""
+        record = ", ".join(f"CASE WHEN {gate} AND {c.fails} THEN {i} END" for i, c in enumerate(self.checks))
         return (f"SELECT *, list_filter([{record or 'NULL'}], lambda x: x IS NOT NULL) AS rh FROM "
-                f"(SELECT *, {', '.join(self.typed_columns())}, {self.loaded()} AS loaded FROM {source})")
+                f"(SELECT *, {', '.join(self.typed_columns())}, {gate} AND {self.loaded()} AS loaded FROM {source})")
 
     def typed_columns(self) -> list[str]:
         return [f"CASE WHEN {raw(n)} IS NULL THEN NULL ELSE {self.typed(n)} END AS {ident(n)}"

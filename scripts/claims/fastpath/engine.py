@@ -72,30 +72,48 @@ class TableRun:
         return self.record_map
 
 
+# Where the CSV layer found trouble, the read tells rows of the wrong width apart itself: DuckDB
+# takes a row with one empty cell too many for a row with a trailing comma and does not reject
+# it. So one column more is declared, short rows are padded with NULL, and empty cells come in
+# as '' (nullstr is a text no cell holds); a row's width is right when its last column is not
+# NULL and the extra one is. Rows two or more cells too wide are still rejected (reject table).
+NO_NULL = "\x01claims-fastpath: no null\x01"
+EXTRA = "r___extra_cell"
+
+
 def read_csv_sql(run: TableRun) -> str:
     """The strict, all-text read of a table's records; an empty relation when it has none."""
+    fields = run.schema.fields
     if run.source is None:
-        columns = ", ".join(f"NULL::VARCHAR AS {raw(f)}" for f in run.schema.fields)
-        return f"(SELECT {columns} LIMIT 0)"
-    columns = ", ".join(f"{literal('r_' + f)}: 'VARCHAR'" for f in run.schema.fields)
-    rejects = (f", store_rejects = true, rejects_table = 'rej_{run.name}', rejects_scan = 'rejscan_{run.name}'"
-               if not run.layout.clean else "")
-    return (f"read_csv({literal(str(run.source))}, header = true, auto_detect = false, strict_mode = true, "
-            f"delim = ',', quote = '\"', escape = '\"', nullstr = '', new_line = '\\n', "
-            f"columns = {{{columns}}}{rejects})")
+        columns = ", ".join(f"NULL::VARCHAR AS {raw(f)}" for f in fields)
+        return f"(SELECT {columns}, true AS width_ok LIMIT 0)"
+    common = (f"header = true, auto_detect = false, strict_mode = true, delim = ',', quote = '\"', escape = '\"', "
+              f"new_line = '\\n'")
+    if run.layout.clean:
+        columns = ", ".join(f"{literal('r_' + f)}: 'VARCHAR'" for f in fields)
+        return (f"(SELECT *, true AS width_ok FROM read_csv({literal(str(run.source))}, {common}, nullstr = '', "
+                f"columns = {{{columns}}}))")
+    columns = ", ".join(f"{literal(c)}: 'VARCHAR'" for c in ["r_" + f for f in fields] + [EXTRA])
+    cells = ", ".join(f"nullif({raw(f)}, '') AS {raw(f)}" for f in fields)
+    return (f"(SELECT {cells}, {raw(fields[-1])} IS NOT NULL AND {ident(EXTRA)} IS NULL AS width_ok "
+            f"FROM read_csv({literal(str(run.source))}, {common}, nullstr = {literal(NO_NULL)}, "
+            f"allow_quoted_nulls = false, null_padding = true, parallel = false, columns = {{{columns}}}, "
+            f"store_rejects = true, rejects_table = 'rej_{run.name}', rejects_scan = 'rejscan_{run.name}'))")
 
 
 def pass_sql(run: TableRun, kept: list[str], joins: list[str]) -> str:
     offset = len(run.sql.checks)
     named_ = ", ".join(f"CASE WHEN t.loaded AND ({c.fails}) THEN {offset + i} END"
                        for i, c in enumerate(run.row_checks))
-    flags = f"list_concat(t.rh, list_filter([{named_}], lambda x: x IS NOT NULL))" if named_ else "t.rh"
+    width = "CASE WHEN t.width_ok THEN [] ELSE [-1] END"  # -1: the row is not as wide as the header
+    flags = f"list_concat({width}, t.rh, list_filter([{named_}], lambda x: x IS NOT NULL))" if named_ else \
+        f"list_concat({width}, t.rh)"
     lookups = list(dict.fromkeys(named.LOOKUPS[name] for c in run.row_checks for name in c.lookups))
     keep = "".join(f", t.{ident(k)}" for k in kept)
     numbered = f"(SELECT row_number() OVER () - 1 AS rowidx, * FROM {read_csv_sql(run)})"
     return f"""
 CREATE OR REPLACE TABLE k_{run.name} AS
-WITH checked AS ({run.sql.checked_sql(numbered)})
+WITH checked AS ({run.sql.checked_sql(numbered, "width_ok")})
 SELECT t.rowidx, t.loaded{keep}, CASE WHEN len({flags}) > 0 THEN {flags} END AS hits
 FROM checked t {" ".join(lookups + joins)}
 """

@@ -62,7 +62,9 @@ def split_line(text: str, line: int) -> list[csvio.Cell] | None:
 
 
 def parse_record(text: str, line: int) -> list[csvio.Cell]:
-    cells = split_line(text, line) if "\n" not in text and text else None
+    if not text:  # a blank line: csvio reads one empty cell
+        return [csvio.Cell("", line, 1)]
+    cells = split_line(text, line) if "\n" not in text else None
     if cells is not None:
         return cells
     records, problems = csvio.parse(text, "")

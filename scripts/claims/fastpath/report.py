@@ -113,6 +113,9 @@ def fetch_flags(engine) -> list[Flag]:
         for rowidx, hits in engine.connection.execute(
                 f"SELECT rowidx, hits FROM k_{name} WHERE hits IS NOT NULL").fetchall():
             for number in hits:
+                if number < 0:
+                    flags.append(Flag(name, rowidx, "csv-row-width", ""))
+                    continue
                 check = checks_[number]
                 flags.append(Flag(name, rowidx, check.rule, check.field, check))
     return flags
@@ -266,11 +269,23 @@ def csv_problems(engine, wording: Wording) -> list[Problem]:
     return problems
 
 
+def width_problems(engine, wording: Wording, flags: list[Flag]) -> list[Problem]:
+    """Rows DuckDB returned with a wrong width (one cell too many or too few)."""
+    problems = []
+    for table in {flag.table for flag in flags}:
+        locator, width = wording.locator(table), len(engine.runs[table].schema.fields)
+        for flag in (f for f in flags if f.table == table):
+            cells = locator.cells(locator.record_index(flag.rowidx))
+            problems.append(width_problem(engine.runs[table].file, csvio.Record(tuple(cells)), width))
+    return problems
+
+
 def table_problems(engine, wording: Wording | None = None, flags: list[Flag] | None = None) -> list[Problem]:
     """The problems that keep a row from loading or break a record rule (package.problems)."""
     wording = wording or Wording(engine)
     flags = fetch_flags(engine) if flags is None else flags
     return (list(engine.problems) + csv_problems(engine, wording)
+            + width_problems(engine, wording, [f for f in flags if f.rule == "csv-row-width"])
             + word_records(engine, wording, [f for f in flags if isinstance(f.check, Check)]))
 
 
@@ -278,7 +293,7 @@ def report(engine) -> Report:
     wording = Wording(engine)
     flags = fetch_flags(engine)
     problems = table_problems(engine, wording, flags)
-    problems += word_flags(engine, wording, [(f, None) for f in flags if not isinstance(f.check, Check)]
+    problems += word_flags(engine, wording, [(f, None) for f in flags if isinstance(f.check, named.RowCheck)]
                            + cross_row_flags(engine))
     sources = engine.connection.execute("SELECT rowidx FROM k_sources WHERE loaded").fetchall()
     located = wording.rows("sources", [r for (r,) in sources]) if "sources" in engine.runs else {}
@@ -289,5 +304,5 @@ def report(engine) -> Report:
     problems += descriptor.profile_problems(engine.descriptor)
     problems += descriptor.sync_problems(mini)
     counts = {name: engine.connection.execute(f"SELECT count(*) FILTER (WHERE loaded) FROM k_{name}").fetchone()[0]
-              for name in engine.runs}
+              for name in engine.runs if name in engine.resources}
     return Report(sorted(set(problems)), counts)
