@@ -129,11 +129,13 @@ MUTATIONS = st.lists(st.tuples(st.floats(0, 1), st.sampled_from([b'"', b'""', b"
 
 
 @pytest.fixture(scope="module")
-def mutable(packages, tmp_path_factory):
-    return packages["valid"]
+def mutable(tmp_path_factory):
+    root = tmp_path_factory.mktemp("small") / "package"
+    generate(60, root, seed=11)
+    return root
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutations=MUTATIONS, table=st.sampled_from(["aliases", "attributions", "entities"]))
 def test_mutated_bytes_keep_the_same_rows_out(mutable, tmp_path_factory, mutations, table):
     root = tmp_path_factory.mktemp("mutated") / "package"

@@ -73,7 +73,7 @@ def column_texts(spec: dict) -> st.SearchStrategy[str]:
 def records(schema) -> st.SearchStrategy[list[dict]]:
     fields = schema.document["properties"]
     record = st.fixed_dictionaries({name: column_texts(spec) for name, spec in fields.items()})
-    return st.lists(record, min_size=1, max_size=12)
+    return st.lists(record, min_size=1, max_size=30)
 
 
 def python_findings(schema, texts: dict) -> set[tuple]:
@@ -120,7 +120,7 @@ def test_compiled_schema_agrees_with_jsonschema(name):
     schema = SCHEMAS[name]
     table = TableSql(schema)
 
-    @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=35, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(records(schema))
     def agree(rows):
         assert sql_findings(table, rows) == [python_findings(schema, row) for row in rows]

@@ -19,7 +19,7 @@ from ..schemas import BOOLEAN_TEXTS, INTEGER_TEXT, NUMBER_TEXT, RecordSchema
 PASSIVE = {"type", "description", "title", "$schema", "$id", "additionalProperties", "properties", "required",
            "allOf"}
 DATE_TEXT = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
-HUGEINT_LIMIT = "170141183460469231731687303715884105727"
+BIGINT_LIMIT = "9223372036854775807"
 
 
 def literal(value) -> str:
@@ -94,14 +94,14 @@ class TableSql:
         return ok if kind == "integer" else f"{ok} AND isfinite(TRY_CAST({text} AS DOUBLE))"
 
     def typed(self, name: str) -> str:
-        """The typed value: strings stay text, integers are HUGEINT (clamped beyond its range,
-        where only their sign matters to any check), numbers DOUBLE, booleans BOOLEAN."""
+        """The typed value: strings stay text, integers BIGINT (clamped beyond its range: offsets,
+        keys and positions that large only matter by their sign), numbers DOUBLE, booleans BOOLEAN."""
         text, kind = raw(name), self.kind(name)
         if kind == "string":
             return text
         if kind == "integer":
-            return (f"coalesce(TRY_CAST({text} AS HUGEINT), CASE WHEN starts_with({text}, '-') "
-                    f"THEN -{HUGEINT_LIMIT}::HUGEINT ELSE {HUGEINT_LIMIT}::HUGEINT END)")
+            return (f"coalesce(TRY_CAST({text} AS BIGINT), CASE WHEN starts_with({text}, '-') "
+                    f"THEN -{BIGINT_LIMIT} ELSE {BIGINT_LIMIT} END)")
         if kind == "number":
             return f"TRY_CAST({text} AS DOUBLE)"
         if kind == "boolean":

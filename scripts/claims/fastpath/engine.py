@@ -108,7 +108,7 @@ def pass_sql(run: TableRun, kept: list[str], joins: list[str]) -> str:
     width = "CASE WHEN t.width_ok THEN [] ELSE [-1] END"  # -1: the row is not as wide as the header
     flags = f"list_concat({width}, t.rh, list_filter([{named_}], lambda x: x IS NOT NULL))" if named_ else \
         f"list_concat({width}, t.rh)"
-    lookups = list(dict.fromkeys(named.LOOKUPS[name] for c in run.row_checks for name in c.lookups))
+    lookups = list(dict.fromkeys(named.LOOKUPS.get(join, join) for c in run.row_checks for join in c.joins))
     keep = "".join(f", t.{ident(k)}" for k in kept)
     numbered = f"(SELECT row_number() OVER () - 1 AS rowidx, * FROM {read_csv_sql(run)})"
     return f"""

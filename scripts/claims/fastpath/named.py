@@ -22,14 +22,19 @@ from .compile import ident, literal
 
 NONE_KEY = "\x00none"  # stands for a None key: a NUL never survives the CSV layer
 SEED_CHECKS = ("seed-path", "seed-hash", "seed-encoding", "seed-registered")
+BLOCK, EXTRA = 256, 1024  # code points per block of a seed, and how far past its block a slice may run
 MACROS = f"""
 -- Python slicing on code points: negative indices count from the end, both ends clamped.
-CREATE OR REPLACE MACRO py_index(n, i) AS CAST(CASE WHEN i < 0 THEN greatest(i + n, 0) ELSE least(i, n) END AS BIGINT);
--- seed: STRUCT(n, blob, cp) with cp[k + 1] the byte offset of code point k, so the slice is
--- cut from the bytes in constant time (substring() walks the text from its start).
-CREATE OR REPLACE MACRO seed_slice_differs(seed, a, b, quote) AS
-    CASE WHEN py_index(seed.n, b) <= py_index(seed.n, a) THEN true
-         ELSE seed.blob[seed.cp[py_index(seed.n, a) + 1] + 1 : seed.cp[py_index(seed.n, b) + 1]] <> encode(quote) END;
+CREATE OR REPLACE MACRO py_index(n, i) AS
+    CASE WHEN n IS NULL OR i IS NULL THEN NULL WHEN i < 0 THEN greatest(i + n, 0) ELSE least(i, n) END;
+-- A seed's text is also cut into blocks of {BLOCK} code points, each stored with the {EXTRA} that
+-- follow (seed_blocks.tail): substring() walks a text from its start, so a slice is cut from the
+-- block it starts in, and only a slice longer than {EXTRA} from the whole text.
+CREATE OR REPLACE MACRO slice_differs(n, whole, tail, a, b, quote) AS
+    CASE WHEN py_index(n, b) <= py_index(n, a) THEN true
+         WHEN py_index(n, b) - py_index(n, a) <= {EXTRA}
+             THEN substring(tail, py_index(n, a) % {BLOCK} + 1, py_index(n, b) - py_index(n, a)) <> quote
+         ELSE substring(whole, py_index(n, a) + 1, py_index(n, b) - py_index(n, a)) <> quote END;
 CREATE OR REPLACE MACRO same(a, b) AS
     CASE WHEN a IS NULL OR b IS NULL THEN a IS NULL AND b IS NULL ELSE abs(a - b) < 1e-9 END;
 CREATE OR REPLACE MACRO key_of(k) AS coalesce(k, {literal(NONE_KEY)});
@@ -41,8 +46,14 @@ LOOKUPS = {
               "ON t.property_id IS NOT DISTINCT FROM props.k"),
     "rubric": ("LEFT JOIN (SELECT rule_id AS k, arg_max_null(confidence, rowidx) AS confidence FROM k_confidence_rubric "
                "WHERE loaded GROUP BY rule_id) rubric ON t.confidence_rule IS NOT DISTINCT FROM rubric.k"),
-    "seed": "LEFT JOIN seeds seed ON key_of(t.source_id) = seed.source_id",
 }
+
+
+def seed_joins(source: str, start: str) -> tuple[str, str]:
+    """The seed of a row and the block its slice starts in (aliases seed and blk)."""
+    return (f"LEFT JOIN seeds seed ON key_of({source}) = seed.source_id",
+            f"LEFT JOIN seed_blocks blk ON blk.source_id = seed.source_id "
+            f"AND blk.block = py_index(seed.n, {start}) // {BLOCK}")
 
 
 @dataclass(frozen=True)
@@ -51,7 +62,7 @@ class RowCheck:
     table: str
     field: str
     fails: str
-    lookups: tuple[str, ...] = ()
+    joins: tuple[str, ...] = ()  # names in LOOKUPS, or join clauses
 
 
 def _col(name: str) -> str:
@@ -83,8 +94,9 @@ def _intervals() -> list[RowCheck]:
 
 def _span(table: str, rule: str, text: str, start: str, end: str) -> RowCheck:
     present = " AND ".join(f"{_col(n)} IS NOT NULL" for n in (text, start, end))
-    return RowCheck(rule, table, text, f"seed.blob IS NOT NULL AND {present} AND "
-                                       f"seed_slice_differs(seed, {_col(start)}, {_col(end)}, {_col(text)})", ("seed",))
+    fails = (f"seed.text IS NOT NULL AND {present} AND "
+             f"slice_differs(seed.n, seed.text, blk.tail, {_col(start)}, {_col(end)}, {_col(text)})")
+    return RowCheck(rule, table, text, fails, seed_joins("t.source_id", _col(start)))
 
 
 def row_checks() -> list[RowCheck]:
@@ -139,15 +151,16 @@ def missing_references(table: str, fields: list[str], target: str, target_fields
 
 # An attribution's evidence is read in the document of its claim: the last loaded claims row
 # with that claim_id (checks.check_evidence builds a dict), None when there is none.
-WRONG_EVIDENCE = """
+WRONG_EVIDENCE = f"""
 WITH claim_source AS (
     SELECT claim_id, arg_max_null(source_id, rowidx) AS source_id FROM k_claims WHERE loaded GROUP BY claim_id
 )
-SELECT a.rowidx FROM k_attributions a
-LEFT JOIN claim_source c ON a.claim_id IS NOT DISTINCT FROM c.claim_id
-JOIN seeds s ON key_of(c.source_id) = key_of(s.source_id)
-WHERE a.loaded AND a.evidence IS NOT NULL AND a.evidence_start IS NOT NULL AND a.evidence_end IS NOT NULL
-  AND seed_slice_differs({'n': s.n, 'blob': s.blob, 'cp': s.cp}, a.evidence_start, a.evidence_end, a.evidence)
+SELECT t.rowidx FROM k_attributions t
+LEFT JOIN claim_source c ON t.claim_id IS NOT DISTINCT FROM c.claim_id
+{" ".join(seed_joins("c.source_id", "t.evidence_start"))}
+WHERE t.loaded AND seed.text IS NOT NULL AND t.evidence IS NOT NULL AND t.evidence_start IS NOT NULL
+  AND t.evidence_end IS NOT NULL
+  AND slice_differs(seed.n, seed.text, blk.tail, t.evidence_start, t.evidence_end, t.evidence)
 """
 CLAIM_SOURCES = """
 WITH claim_source AS (

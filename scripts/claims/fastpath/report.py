@@ -11,7 +11,6 @@ reference is worse than none.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -25,7 +24,6 @@ from . import named
 from .compile import Check
 from .locate import Locator, TypedValues
 
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -160,29 +158,21 @@ def value_rows(engine, table: str) -> list[Row]:
             for values in rows]
 
 
-def code_point_offsets(text: str) -> list[int]:
-    """Byte offset in UTF-8 of each code point of text, and of its end (len(text) + 1 entries)."""
-    offsets, shift, done = [], 0, 0
-    for match in NON_ASCII.finditer(text):
-        index = match.start()
-        offsets.extend(range(done + shift, index + shift + 1))
-        shift += len(match.group().encode("utf-8")) - 1
-        done = index + 1
-    offsets.extend(range(done + shift, len(text) + shift + 1))
-    return offsets
-
-
 def register_seeds(engine) -> None:
     """The seed texts, as checks.seed_texts reads them from the loaded sources rows, as the
-    table seeds (its bytes and code-point offsets, for slicing in constant time)."""
+    tables seeds and seed_blocks (named.py says why blocks)."""
     wording = Wording(engine)
     texts = checks.seed_texts(wording.package({"sources": value_rows(engine, "sources")}))
     keys = [named.NONE_KEY if key is None else key for key in texts]
     engine.connection.execute(
-        "CREATE OR REPLACE TABLE seeds AS SELECT unnest(?::VARCHAR[]) AS source_id, unnest(?::BLOB[]) AS blob, "
-        "unnest(?::BIGINT[]) AS n, unnest(?::INTEGER[][]) AS cp",
-        [keys, [t.encode("utf-8") for t in texts.values()], [len(t) for t in texts.values()],
-         [code_point_offsets(t) for t in texts.values()]])
+        "CREATE OR REPLACE TABLE seeds AS SELECT unnest(?::VARCHAR[]) AS source_id, unnest(?::VARCHAR[]) AS text, "
+        "unnest(?::BIGINT[]) AS n", [keys, list(texts.values()), [len(t) for t in texts.values()]])
+    blocks = [(key, block, text[block * named.BLOCK:(block + 1) * named.BLOCK + named.EXTRA])
+              for key, text in zip(keys, texts.values()) for block in range(len(text) // named.BLOCK + 1)]
+    columns = [list(c) for c in zip(*blocks)] or [[], [], []]
+    engine.connection.execute(
+        "CREATE OR REPLACE TABLE seed_blocks AS SELECT unnest(?::VARCHAR[]) AS source_id, "
+        "unnest(?::BIGINT[]) AS block, unnest(?::VARCHAR[]) AS tail", columns)
 
 
 def context_rows(engine, wording: Wording, rule: str, flagged: dict[str, dict[int, Row]]) -> dict[str, list[Row]]:
