@@ -41,6 +41,16 @@ def raw(name: str) -> str:
     return ident("r_" + name)
 
 
+def flag_list(tests: list[str], first: int = 0) -> str:
+    """SQL for the list of the numbers (from first on) of the tests that hold. Most rows pass
+    every test, so the list is only built where one of them holds (OR stops at the first)."""
+    if not tests:
+        return "[]::INTEGER[]"
+    numbered = ", ".join(f"CASE WHEN {test} THEN {first + i} END" for i, test in enumerate(tests))
+    return (f"CASE WHEN {' OR '.join(f'({test})' for test in tests)} "
+            f"THEN list_filter([{numbered}], lambda x: x IS NOT NULL) ELSE []::INTEGER[] END")
+
+
 @dataclass(frozen=True)
 class Check:
     """One SQL test of a table's rows. `fails` is true on a row the Python path reports."""
@@ -62,8 +72,9 @@ class TableSql:
     def __post_init__(self):
         for name in self.schema.fields:
             if self.is_typed(name):
+                # A loaded row typed every cell: the test is only needed where loading failed.
                 self.checks.append(Check("cell-type", name, "cell-type",
-                                         f"{raw(name)} IS NOT NULL AND NOT ({self.type_ok(name)})"))
+                                         f"NOT loaded AND {raw(name)} IS NOT NULL AND NOT ({self.type_ok(name)})"))
         for name in self.schema.document.get("required", []):
             self.checks.append(Check("record-required", name, "required", f"loaded AND {ident(name)} IS NULL"))
         for name, spec in self.schema.document["properties"].items():
@@ -116,8 +127,7 @@ class TableSql:
         """The rows of source (a relation with columns r_<field>, and any others) typed, with
         `loaded` and `rh`: the indices in self.checks of the checks each row fails. A row for
         which gate is false (a row of the wrong width) is neither typed nor checked."""
-        record = ", ".join(f"CASE WHEN {gate} AND {c.fails} THEN {i} END" for i, c in enumerate(self.checks))
-        return (f"SELECT *, list_filter([{record or 'NULL'}], lambda x: x IS NOT NULL) AS rh FROM "
+        return (f"SELECT *, {flag_list([f'{gate} AND {c.fails}' for c in self.checks])} AS rh FROM "
                 f"(SELECT *, {', '.join(self.typed_columns())}, {gate} AND {self.loaded()} AS loaded FROM {source})")
 
     def typed_columns(self) -> list[str]:
@@ -129,7 +139,7 @@ class TableSql:
     def keyword_ok(self, keyword: str, value, name: str) -> str:
         """SQL that is true when the (non-NULL) typed value of a column satisfies one keyword."""
         v = ident(name)
-        number = f"TRY_CAST({raw(name)} AS DOUBLE)"
+        number = v if self.kind(name) in ("integer", "number") else f"TRY_CAST({raw(name)} AS DOUBLE)"
         if keyword == "pattern":
             return f"regexp_full_match({v}, {literal(value)})"
         if keyword == "enum":

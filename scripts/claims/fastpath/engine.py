@@ -23,7 +23,7 @@ from ..package import DESCRIPTOR, TABLE_ORDER, _header_problem, read_descriptor,
 from ..problems import ClaimsError, Problem
 from ..schemas import RecordSchema, load_schemas
 from . import csvscan, named
-from .compile import Check, TableSql, ident, literal, raw
+from .compile import Check, TableSql, flag_list, ident, literal, raw
 from .named import RowCheck
 
 SMALL_FILE = 8 << 20  # bytes: a table this small keeps all its columns for the Python-side checks
@@ -102,19 +102,16 @@ def read_csv_sql(run: TableRun) -> str:
 
 
 def pass_sql(run: TableRun, kept: list[str], joins: list[str]) -> str:
-    offset = len(run.sql.checks)
-    named_ = ", ".join(f"CASE WHEN t.loaded AND ({c.fails}) THEN {offset + i} END"
-                       for i, c in enumerate(run.row_checks))
-    width = "CASE WHEN t.width_ok THEN [] ELSE [-1] END"  # -1: the row is not as wide as the header
-    flags = f"list_concat({width}, t.rh, list_filter([{named_}], lambda x: x IS NOT NULL))" if named_ else \
-        f"list_concat({width}, t.rh)"
+    named_ = flag_list([f"t.loaded AND ({c.fails})" for c in run.row_checks], len(run.sql.checks))
+    width = "CASE WHEN t.width_ok THEN []::INTEGER[] ELSE [-1] END"  # -1: not as wide as the header
+    flags = f"list_concat({width}, t.rh, {named_})"
     lookups = list(dict.fromkeys(named.LOOKUPS.get(join, join) for c in run.row_checks for join in c.joins))
     keep = "".join(f", t.{ident(k)}" for k in kept)
     numbered = f"(SELECT row_number() OVER () - 1 AS rowidx, * FROM {read_csv_sql(run)})"
     return f"""
 CREATE OR REPLACE TABLE k_{run.name} AS
 WITH checked AS ({run.sql.checked_sql(numbered, "width_ok")})
-SELECT t.rowidx, t.loaded{keep}, CASE WHEN len({flags}) > 0 THEN {flags} END AS hits
+SELECT t.rowidx, t.loaded{keep}, nullif({flags}, []::INTEGER[]) AS hits
 FROM checked t {" ".join(lookups + joins)}
 """
 
