@@ -45,7 +45,7 @@ def engine_for(root: Path, requested: str = "auto") -> str:
 
 
 def validate_fast(root: Path):
-    from .engine import validate_fast as run
+    from .schedule import validate_fast as run
 
     return run(root)
 
@@ -57,6 +57,6 @@ def load_checked(root: Path, engine: str = "auto"):
 
     if engine_for(root, engine) == "python":
         return load_package(root)
-    from .engine import load_problems
+    from .schedule import load_problems
 
     return load_problems(root)

@@ -41,13 +41,13 @@ def raw(name: str) -> str:
     return ident("r_" + name)
 
 
-def flag_list(tests: list[str], first: int = 0) -> str:
-    """SQL for the list of the numbers (from first on) of the tests that hold. Most rows pass
-    every test, so the list is only built where one of them holds (OR stops at the first)."""
+def flag_list(tests: list[tuple[int, str]]) -> str:
+    """SQL for the list of the numbers of the (number, test) pairs whose test holds. Most rows
+    pass every test, so the list is only built where one of them holds (OR stops at the first)."""
     if not tests:
         return "[]::INTEGER[]"
-    numbered = ", ".join(f"CASE WHEN {test} THEN {first + i} END" for i, test in enumerate(tests))
-    return (f"CASE WHEN {' OR '.join(f'({test})' for test in tests)} "
+    numbered = ", ".join(f"CASE WHEN {test} THEN {number} END" for number, test in tests)
+    return (f"CASE WHEN {' OR '.join(f'({test})' for _, test in tests)} "
             f"THEN list_filter([{numbered}], lambda x: x IS NOT NULL) ELSE []::INTEGER[] END")
 
 
@@ -123,16 +123,22 @@ class TableSql:
         tests = [f"({raw(n)} IS NULL OR ({self.type_ok(n)}))" for n in self.schema.fields if self.is_typed(n)]
         return " AND ".join(tests) or "true"
 
-    def checked_sql(self, source: str, gate: str = "true") -> str:
+    def checked_sql(self, source: str, gate: str = "true", deferred: frozenset[int] = frozenset()) -> str:
         """The rows of source (a relation with columns r_<field>, and any others) typed, with
         `loaded` and `rh`: the indices in self.checks of the checks each row fails. A row for
-        which gate is false (a row of the wrong width) is neither typed nor checked."""
-        return (f"SELECT *, {flag_list([f'{gate} AND {c.fails}' for c in self.checks])} AS rh FROM "
+        which gate is false (a row of the wrong width) is neither typed nor checked. Deferred
+        checks are left to the caller (engine.py tests some patterns through a join)."""
+        tests = [(i, f"{gate} AND {c.fails}") for i, c in enumerate(self.checks) if i not in deferred]
+        return (f"SELECT *, {flag_list(tests)} AS rh FROM "
                 f"(SELECT *, {', '.join(self.typed_columns())}, {gate} AND {self.loaded()} AS loaded FROM {source})")
 
     def typed_columns(self) -> list[str]:
+        # Only an integer needs the guard: its clamp would turn an empty cell into a number.
         return [f"CASE WHEN {raw(n)} IS NULL THEN NULL ELSE {self.typed(n)} END AS {ident(n)}"
-                for n in self.schema.fields]
+                if self.kind(n) == "integer" else f"{self.typed(n)} AS {ident(n)}" for n in self.schema.fields]
+
+    def check_index(self, field: str, keyword: str) -> int | None:
+        return next((i for i, c in enumerate(self.checks) if c.field == field and c.keyword == keyword), None)
 
     # Keywords ---------------------------------------------------------------------------------
 

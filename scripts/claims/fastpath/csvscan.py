@@ -104,14 +104,13 @@ def matches_everywhere(connection, path: Path, pattern: str, workers: int = 2) -
     return not failed.is_set()
 
 
-def matches_whole(connection, path: Path, pattern: str) -> bool:
-    """matches_everywhere, but in one read_text and one RE2 call when the file fits comfortably
-    in DuckDB's memory: no Python copies, no parameter transfer."""
-    whole = f"(?:{pattern}\\n)*(?:{pattern})?"
-    if path.stat().st_size <= WHOLE_FILE:
+def matches_whole(connection, path: Path, pattern: str, limit: int = WHOLE_FILE) -> bool:
+    """matches_everywhere, but in one read_text and one RE2 call when the file is no larger
+    than limit: no Python copies, no parameter transfer, all of the file in memory at once."""
+    if path.stat().st_size <= limit:
         try:
             found = connection.execute("SELECT regexp_full_match(content, ?) FROM read_text(?)",
-                                       [whole, str(path)]).fetchall()
+                                       [f"(?:{pattern}\\n)*(?:{pattern})?", str(path)]).fetchall()
             if len(found) == 1:
                 return bool(found[0][0])
         except duckdb.InvalidInputException:  # not valid UTF-8: the slow path finds the byte
@@ -306,4 +305,53 @@ def inspect(connection, path: Path, display: str, fields: list[str]) -> Layout:
     end = prefix if fatal is not None else size
     header = first_record(path, end, display) if end > 0 else None
     return Layout([fatal] if fatal else [], header, end, False)
+
+
+def record_boundary(path: Path, near: int) -> int:
+    """The first record start at or after byte near, in a clean file: the start of a line that
+    follows an even number of quotes."""
+    quotes, read = 0, 0
+    with path.open("rb") as handle:
+        while read < near:
+            chunk = handle.read(min(PIECE, near - read))
+            quotes += chunk.count(b'"')
+            read += len(chunk)
+        tail = handle.read(WINDOW)
+        while tail:
+            newline = tail.find(b"\n")
+            if newline < 0:
+                more = handle.read(WINDOW)
+                if not more:
+                    return read + len(tail)
+                tail += more
+                continue
+            quotes += tail.count(b'"', 0, newline)
+            read += newline + 1
+            tail = tail[newline + 1:]
+            if quotes % 2 == 0:
+                return read
+
+
+def _copy(source, target, start: int, stop: int) -> None:
+    source.seek(start)
+    remaining = stop - start
+    while remaining > 0:
+        chunk = source.read(min(PIECE, remaining))
+        target.write(chunk)
+        remaining -= len(chunk)
+
+
+def halves(path: Path, stem: Path) -> tuple[Path, Path]:
+    """Two CSV files with the records of a clean file cut in the middle, each with the header."""
+    size = path.stat().st_size
+    body = record_boundary(path, 0)  # where the header record ends
+    cut = record_boundary(path, size // 2)
+    first, second = stem.with_suffix(".0.csv"), stem.with_suffix(".1.csv")
+    with path.open("rb") as source:
+        with first.open("wb") as target:
+            _copy(source, target, 0, cut)
+        with second.open("wb") as target:
+            _copy(source, target, 0, body)
+            _copy(source, target, cut, size)
+    return first, second
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,8 @@ from .compile import Check, TableSql, flag_list, ident, literal, raw
 from .named import RowCheck
 
 SMALL_FILE = 8 << 20  # bytes: a table this small keeps all its columns for the Python-side checks
-SMALL_TARGET = 200_000  # rows: a foreign key to a smaller table is checked in the pass, by a MAP
+SMALL_TARGET = 200_000  # rows: a foreign key to a smaller table is checked in the pass, by a join
+SPLIT_FILE = 64 << 20  # bytes: a clean file this large is read in two halves side by side
 KEEP = {  # columns later steps read, beyond keys and foreign-key targets
     "claims": ("source_id", "value_qualifier", "r_value_number", "value_min", "value_max"),
     "attributions": ("evidence", "evidence_start", "evidence_end"),
@@ -61,6 +63,7 @@ class TableRun:
     source: Path | None = None
     rejected: list[int] = field(default_factory=list)  # byte offsets of records DuckDB rejected
     record_map: csvscan.RecordMap | None = None
+    deferred: dict[int, str] = field(default_factory=dict)  # record checks tested after the joins
 
     @property
     def checks(self) -> list[Check | RowCheck]:
@@ -81,36 +84,38 @@ NO_NULL = "\x01claims-fastpath: no null\x01"
 EXTRA = "r___extra_cell"
 
 
-def read_csv_sql(run: TableRun) -> str:
+def read_csv_sql(run: TableRun, source: Path | None) -> str:
     """The strict, all-text read of a table's records; an empty relation when it has none."""
     fields = run.schema.fields
-    if run.source is None:
+    if source is None:
         columns = ", ".join(f"NULL::VARCHAR AS {raw(f)}" for f in fields)
         return f"(SELECT {columns}, true AS width_ok LIMIT 0)"
     common = (f"header = true, auto_detect = false, strict_mode = true, delim = ',', quote = '\"', escape = '\"', "
               f"new_line = '\\n'")
     if run.layout.clean:
         columns = ", ".join(f"{literal('r_' + f)}: 'VARCHAR'" for f in fields)
-        return (f"(SELECT *, true AS width_ok FROM read_csv({literal(str(run.source))}, {common}, nullstr = '', "
+        return (f"(SELECT *, true AS width_ok FROM read_csv({literal(str(source))}, {common}, nullstr = '', "
                 f"columns = {{{columns}}}))")
     columns = ", ".join(f"{literal(c)}: 'VARCHAR'" for c in ["r_" + f for f in fields] + [EXTRA])
     cells = ", ".join(f"nullif({raw(f)}, '') AS {raw(f)}" for f in fields)
     return (f"(SELECT {cells}, {raw(fields[-1])} IS NOT NULL AND {ident(EXTRA)} IS NULL AS width_ok "
-            f"FROM read_csv({literal(str(run.source))}, {common}, nullstr = {literal(NO_NULL)}, "
+            f"FROM read_csv({literal(str(source))}, {common}, nullstr = {literal(NO_NULL)}, "
             f"allow_quoted_nulls = false, null_padding = true, parallel = false, columns = {{{columns}}}, "
             f"store_rejects = true, rejects_table = 'rej_{run.name}', rejects_scan = 'rejscan_{run.name}'))")
 
 
-def pass_sql(run: TableRun, kept: list[str], joins: list[str]) -> str:
-    named_ = flag_list([f"t.loaded AND ({c.fails})" for c in run.row_checks], len(run.sql.checks))
+def pass_sql(run: TableRun, kept: list[str], joins: list[str], target: str, source: Path | None) -> str:
+    offset = len(run.sql.checks)
+    named_ = flag_list([(offset + i, f"t.loaded AND ({c.fails})") for i, c in enumerate(run.row_checks)]
+                       + sorted(run.deferred.items()))
     width = "CASE WHEN t.width_ok THEN []::INTEGER[] ELSE [-1] END"  # -1: not as wide as the header
     flags = f"list_concat({width}, t.rh, {named_})"
     lookups = list(dict.fromkeys(named.LOOKUPS.get(join, join) for c in run.row_checks for join in c.joins))
     keep = "".join(f", t.{ident(k)}" for k in kept)
-    numbered = f"(SELECT row_number() OVER () - 1 AS rowidx, * FROM {read_csv_sql(run)})"
+    numbered = f"(SELECT row_number() OVER () - 1 AS rowidx, * FROM {read_csv_sql(run, source)})"
     return f"""
-CREATE OR REPLACE TABLE k_{run.name} AS
-WITH checked AS ({run.sql.checked_sql(numbered, "width_ok")})
+CREATE OR REPLACE TABLE {target} AS
+WITH checked AS ({run.sql.checked_sql(numbered, "width_ok", frozenset(run.deferred))})
 SELECT t.rowidx, t.loaded{keep}, nullif({flags}, []::INTEGER[]) AS hits
 FROM checked t {" ".join(lookups + joins)}
 """
@@ -128,8 +133,8 @@ class Engine:
         self.tmp = Path(tempfile.mkdtemp(prefix="claims-fastpath-"))
         self.connection = duckdb.connect(config={**settings(), "temp_directory": str(self.tmp / "spill")})
         self.connection.execute(named.MACROS)
-        self.problems: list[Problem] = []
         self.runs: dict[str, TableRun] = {}
+        self.settled: set[str] = set()
         self.later_keys: list[tuple[str, dict]] = []  # foreign keys checked after the passes
         self.row_checks: dict[str, list[RowCheck]] = {}
         for check in named.row_checks() if named_checks else []:
@@ -139,37 +144,45 @@ class Engine:
         self.connection.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def rows(self, name: str) -> int:
-        return self.connection.execute(f"SELECT count(*) FROM k_{name}").fetchone()[0]
+    def rows(self, name: str, con=None) -> int:
+        return (con or self.connection).execute(f"SELECT count(*) FROM k_{name}").fetchone()[0]
 
-    def foreign_keys(self, name: str, schema: RecordSchema) -> tuple[list[RowCheck], list[str], list[str]]:
-        """Keys into small tables read earlier are checked in the pass, joined to their keys;
-        the others after the passes, so their columns are kept."""
+    def foreign_keys(self, run: TableRun, con) -> tuple[list[RowCheck], list[str], list[str]]:
+        """Keys into small tables read earlier are checked in the pass, joined to their keys
+        (which also answer the column's pattern: run.deferred); the others after the passes,
+        so their columns are kept."""
         checks, joins, later = [], [], []
-        for number, foreign in enumerate(schema.foreign_keys if self.named_checks else []):
-            target = foreign["reference"]["resource"]
-            earlier = target in self.runs and TABLE_ORDER.index(target) < TABLE_ORDER.index(name)
-            if earlier and len(foreign["fields"]) == 1 and self.rows(target) < SMALL_TARGET:
-                join, check = named.foreign_key_check(name, number, foreign["fields"], target,
-                                                      foreign["reference"]["fields"])
+        for number, foreign in enumerate(run.schema.foreign_keys if self.named_checks else []):
+            target, fields = foreign["reference"]["resource"], foreign["fields"]
+            if target in self.settled and len(fields) == 1 and self.rows(target, con) < SMALL_TARGET:
+                index = run.sql.check_index(fields[0], "pattern")
+                pattern = run.schema.document["properties"][fields[0]]["pattern"] if index is not None else None
+                join, check, pattern_fails = named.foreign_key_check(run.name, number, fields, target,
+                                                                     foreign["reference"]["fields"], pattern)
                 joins.append(join)
                 checks.append(check)
+                if pattern_fails:
+                    run.deferred[index] = pattern_fails
             else:
-                self.later_keys.append((name, foreign))
-                later += foreign["fields"]
+                self.later_keys.append((run.name, foreign))
+                later += fields
         return checks, joins, later
 
-    def scan(self, name: str) -> TableRun:
+    def scan(self, name: str, con=None, checked=None) -> TableRun:
+        """One table's CSV layer and pass, on a cursor of its own if given (passes can run side
+        by side); checked() is called between the two."""
+        con = con or self.connection
         schema = self.schemas[name]
         rel = self.resources.get(name)
-        foreign, joins, later = self.foreign_keys(name, schema)
-        run = TableRun(name, rel or "", self.root / (rel or ""), schema, TableSql(schema),
-                       self.row_checks.get(name, []) + foreign)
+        self.later_keys = [(table, key) for table, key in self.later_keys if table != name]
+        run = TableRun(name, rel or "", self.root / (rel or ""), schema, TableSql(schema), self.row_checks.get(name, []))
+        foreign, joins, later = self.foreign_keys(run, con)
+        run.row_checks = run.row_checks + foreign
         if rel is None:
-            self.problems.append(Problem(DESCRIPTOR, 1, 1, "descriptor-resource", f"no table resource named {name}",
-                                         "run claims sync to regenerate the descriptor"))
+            run.problems.append(Problem(DESCRIPTOR, 1, 1, "descriptor-resource", f"no table resource named {name}",
+                                        "run claims sync to regenerate the descriptor"))
         else:
-            run.layout = csvscan.inspect(self.connection, run.path, rel, schema.fields)
+            run.layout = csvscan.inspect(con, run.path, rel, schema.fields)
             run.problems += run.layout.problems
             if run.layout.header is not None and run.layout.header != schema.fields:
                 run.problems.append(_header_problem(rel, run.layout.header, schema.fields))
@@ -178,17 +191,50 @@ class Engine:
         small = run.source is None or run.path.stat().st_size < SMALL_FILE
         keep = schema.fields + ["r_" + f for f in schema.fields] if small else list(dict.fromkeys(
             list(schema.primary_key) + list(KEEP.get(name, ())) + later + self.targets(name)))
+        if checked is not None:
+            checked()
+        con.execute(f"DROP VIEW IF EXISTS k_{name}; DROP TABLE IF EXISTS k_{name}")
         try:
-            self.connection.execute(PASS_OPTIMIZERS)
-            self.connection.execute(pass_sql(run, keep, joins))
-            self.connection.execute("RESET disabled_optimizers")
+            if run.source == run.path and run.layout.clean and run.path.stat().st_size > SPLIT_FILE:
+                self.split_pass(run, keep, joins, con)
+            else:
+                self.one_pass(run, keep, joins, f"k_{name}", run.source, con)
         except duckdb.Error as exc:
             raise ClaimsError(f"{rel}: the fast path could not read the table ({exc}); "
                               "run claims validate --engine python") from exc
         if run.source is not None and not run.layout.clean:
-            run.rejected = self.rejected(run)
+            run.rejected = self.rejected(run, con)
         self.runs[name] = run
         return run
+
+    def settle(self, *names: str) -> None:
+        """These tables' k_ tables are final: later passes may join them."""
+        self.settled.update(names)
+
+    @staticmethod
+    def one_pass(run: TableRun, keep: list[str], joins: list[str], target: str, source: Path | None, con) -> None:
+        con.execute(PASS_OPTIMIZERS)
+        con.execute(pass_sql(run, keep, joins, target, source))
+        con.execute("RESET disabled_optimizers")
+
+    def split_pass(self, run: TableRun, keep: list[str], joins: list[str], con) -> None:
+        """A clean large file is read as two halves side by side (DuckDB reads one CSV file, and
+        numbers its rows, on one thread), each a copy cut at a record boundary, the second with
+        the header; k_<table> is then a view that numbers the second half's rows on."""
+        halves = csvscan.halves(run.path, self.tmp / run.name)
+        cursor = self.connection.cursor()
+        try:
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                second = pool.submit(self.one_pass, run, keep, joins, f"k_{run.name}_1", halves[1], cursor)
+                self.one_pass(run, keep, joins, f"k_{run.name}_0", halves[0], con)
+                second.result()
+        finally:
+            cursor.close()
+        first = self.rows(f"{run.name}_0", con)
+        con.execute(f"CREATE VIEW k_{run.name} AS SELECT * FROM k_{run.name}_0 UNION ALL "
+                    f"SELECT * REPLACE (rowidx + {first} AS rowidx) FROM k_{run.name}_1")
+        for half in halves:
+            half.unlink()
 
     def targets(self, name: str) -> list[str]:
         """Columns of this table other tables' foreign keys point at."""
@@ -208,44 +254,12 @@ class Engine:
                 remaining -= len(chunk)
         return copy
 
-    def rejected(self, run: TableRun) -> list[int]:
+    def rejected(self, run: TableRun, con) -> list[int]:
         """Byte offsets of the records DuckDB rejected for their width (the only reason left
         once the CSV layer has passed the bytes)."""
-        rows = self.connection.execute(f"SELECT DISTINCT line_byte_position, error_type FROM rej_{run.name}").fetchall()
+        rows = con.execute(f"SELECT DISTINCT line_byte_position, error_type FROM rej_{run.name}").fetchall()
         unexpected = {kind for _, kind in rows if kind not in ("MISSING COLUMNS", "TOO MANY COLUMNS")}
         if unexpected:
             raise ClaimsError(f"{run.file}: the fast path disagrees with the CSV layer ({', '.join(unexpected)}); "
                               "run claims validate --engine python")
         return sorted(position - 1 for position, _ in rows)  # line_byte_position counts from 1
-
-
-def validate_fast(root: Path):
-    """claims validate on the fast path: the same Report as validate.validate."""
-    from .report import register_seeds, report
-
-    engine = Engine(root)
-    try:
-        for name in TABLE_ORDER:
-            engine.scan(name)
-            if name == "sources":
-                register_seeds(engine)
-        return report(engine)
-    finally:
-        engine.close()
-
-
-def load_problems(root: Path):
-    """What claims build needs before it writes: the CSV, table and record problems (the
-    Python path's package.problems), as a Package with no rows."""
-    from ..package import Package
-    from .report import table_problems
-
-    engine = Engine(root, named_checks=False)
-    try:
-        for name in TABLE_ORDER:
-            engine.scan(name)
-        problems = table_problems(engine)
-        return Package(engine.root, engine.descriptor, engine.schemas, {}, problems)
-    finally:
-        engine.close()
-

@@ -102,8 +102,9 @@ def _span(table: str, rule: str, text: str, start: str, end: str) -> RowCheck:
 def row_checks() -> list[RowCheck]:
     scoped = "props.is_scoped"
     sides = "string_split(t.scope, '+')"
+    # One side is sorted and unrepeated: only a scope with a '+' is split and sorted.
     scope = (f"{scoped} IS NOT NULL AND (({scoped} AND t.scope IS NULL) OR (NOT {scoped} AND t.scope IS NOT NULL) "
-             f"OR ({scoped} AND t.scope IS NOT NULL AND {sides} <> list_sort(list_distinct({sides}))))")
+             f"OR ({scoped} AND contains(t.scope, '+') AND {sides} <> list_sort(list_distinct({sides}))))")
     return [
         _span("claims", "quote-in-seed", "quote", "quote_start", "quote_end"),
         _span("exclusions", "exclusion-in-seed", "text", "start", "end"),
@@ -121,13 +122,19 @@ def row_checks() -> list[RowCheck]:
     ]
 
 
-def foreign_key_check(table: str, number: int, fields: list[str], target: str,
-                      target_fields: list[str]) -> tuple[str, RowCheck]:
-    """A foreign key into a small table read earlier: a join with its distinct loaded keys."""
-    alias, key = f"fk{number}", ident(target_fields[0])
-    join = (f"LEFT JOIN (SELECT DISTINCT {key} AS k FROM k_{target} WHERE loaded AND {key} IS NOT NULL) {alias} "
-            f"ON t.{ident(fields[0])} = {alias}.k")
-    return join, RowCheck("foreign-key", table, fields[0], f"t.{ident(fields[0])} IS NOT NULL AND {alias}.k IS NULL")
+def foreign_key_check(table: str, number: int, fields: list[str], target: str, target_fields: list[str],
+                      pattern: str | None = None) -> tuple[str, RowCheck, str | None]:
+    """A foreign key into a small table read earlier: a join with its distinct loaded keys. The
+    join also answers the column's own pattern for the keys it finds (a few thousand regular
+    expressions instead of one per row); the third value is that pattern test, or None."""
+    alias, key, column = f"fk{number}", ident(target_fields[0]), f"t.{ident(fields[0])}"
+    tested = f", regexp_full_match({key}, {literal(pattern)}) AS ok" if pattern else ""
+    join = (f"LEFT JOIN (SELECT DISTINCT {key} AS k{tested} FROM k_{target} WHERE loaded AND {key} IS NOT NULL) "
+            f"{alias} ON {column} = {alias}.k")
+    check = RowCheck("foreign-key", table, fields[0], f"{column} IS NOT NULL AND {alias}.k IS NULL")
+    pattern_fails = (f"t.loaded AND {column} IS NOT NULL AND NOT coalesce({alias}.ok, "
+                     f"regexp_full_match({column}, {literal(pattern)}))") if pattern else None
+    return join, check, pattern_fails
 
 
 # Checks across rows ----------------------------------------------------------------------------

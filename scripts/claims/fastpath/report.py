@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .. import checks, csvio, descriptor
-from ..package import LoadedTable, Package, Row, cell_type_problem, width_problem
+from ..package import TABLE_ORDER, LoadedTable, Package, Row, cell_type_problem, width_problem
 from ..problems import ClaimsError, Problem
 from ..quantities import QUALIFIERS, derive_bounds
 from ..schemas import RecordSchema, record_problems
@@ -274,12 +274,13 @@ def table_problems(engine, wording: Wording | None = None, flags: list[Flag] | N
     """The problems that keep a row from loading or break a record rule (package.problems)."""
     wording = wording or Wording(engine)
     flags = fetch_flags(engine) if flags is None else flags
-    return (list(engine.problems) + csv_problems(engine, wording)
+    return (csv_problems(engine, wording)
             + width_problems(engine, wording, [f for f in flags if f.rule == "csv-row-width"])
             + word_records(engine, wording, [f for f in flags if isinstance(f.check, Check)]))
 
 
-def report(engine) -> Report:
+def report(engine, descriptor_problems: list[Problem]) -> Report:
+    """Everything validate reports; the descriptor's own checks come ready (schedule.py)."""
     wording = Wording(engine)
     flags = fetch_flags(engine)
     problems = table_problems(engine, wording, flags)
@@ -290,9 +291,7 @@ def report(engine) -> Report:
     mini = wording.package({"sources": sorted(located.values(), key=lambda r: r.line)})
     for rule in named.SEED_CHECKS:
         problems += checks.IMPLEMENTED[rule](mini)
-    problems += descriptor.frictionless_problems(engine.root)
-    problems += descriptor.profile_problems(engine.descriptor)
-    problems += descriptor.sync_problems(mini)
+    problems += descriptor_problems + descriptor.sync_problems(mini)
     counts = {name: engine.connection.execute(f"SELECT count(*) FILTER (WHERE loaded) FROM k_{name}").fetchone()[0]
-              for name in engine.runs if name in engine.resources}
+              for name in TABLE_ORDER if name in engine.runs and name in engine.resources}
     return Report(sorted(set(problems)), counts)
