@@ -341,17 +341,19 @@ def _copy(source, target, start: int, stop: int) -> None:
         remaining -= len(chunk)
 
 
-def halves(path: Path, stem: Path) -> tuple[Path, Path]:
-    """Two CSV files with the records of a clean file cut in the middle, each with the header."""
+def parts(path: Path, stem: Path, size_each: int) -> list[Path]:
+    """CSV files with the records of a file cut into parts of about size_each bytes (at least
+    two) at record boundaries as quote parity shows them, each with the header. In a file that
+    is not clean a cut may fall inside a record: that part then fails its match."""
     size = path.stat().st_size
+    count = max(2, -(-size // size_each))
     body = record_boundary(path, 0)  # where the header record ends
-    cut = record_boundary(path, size // 2)
-    first, second = stem.with_suffix(".0.csv"), stem.with_suffix(".1.csv")
+    cuts = [body] + [record_boundary(path, size * k // count) for k in range(1, count)] + [size]
+    files = []
     with path.open("rb") as source:
-        with first.open("wb") as target:
-            _copy(source, target, 0, cut)
-        with second.open("wb") as target:
-            _copy(source, target, 0, body)
-            _copy(source, target, cut, size)
-    return first, second
-
+        for number, (start, stop) in enumerate(zip(cuts, cuts[1:])):
+            files.append(stem.with_suffix(f".{number}.csv"))
+            with files[-1].open("wb") as target:
+                _copy(source, target, 0, body)
+                _copy(source, target, start, max(start, stop))
+    return files

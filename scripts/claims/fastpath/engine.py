@@ -29,7 +29,8 @@ from .named import RowCheck
 
 SMALL_FILE = 8 << 20  # bytes: a table this small keeps all its columns for the Python-side checks
 SMALL_TARGET = 200_000  # rows: a foreign key to a smaller table is checked in the pass, by a join
-SPLIT_FILE = 64 << 20  # bytes: a clean file this large is read in two halves side by side
+SPLIT_FILE = 64 << 20  # bytes: a file this large is checked and read in parts, two at a time
+PART_FILE = 96 << 20  # bytes: about the size of a part (the RE2 match holds a part in memory)
 KEEP = {  # columns later steps read, beyond keys and foreign-key targets
     "claims": ("source_id", "value_qualifier", "r_value_number", "value_min", "value_max"),
     "attributions": ("evidence", "evidence_start", "evidence_end"),
@@ -170,7 +171,7 @@ class Engine:
 
     def scan(self, name: str, con=None, checked=None) -> TableRun:
         """One table's CSV layer and pass, on a cursor of its own if given (passes can run side
-        by side); checked() is called between the two."""
+        by side); checked() is called once the CSV layer is known."""
         con = con or self.connection
         schema = self.schemas[name]
         rel = self.resources.get(name)
@@ -178,34 +179,39 @@ class Engine:
         run = TableRun(name, rel or "", self.root / (rel or ""), schema, TableSql(schema), self.row_checks.get(name, []))
         foreign, joins, later = self.foreign_keys(run, con)
         run.row_checks = run.row_checks + foreign
-        if rel is None:
-            run.problems.append(Problem(DESCRIPTOR, 1, 1, "descriptor-resource", f"no table resource named {name}",
-                                        "run claims sync to regenerate the descriptor"))
-        else:
-            run.layout = csvscan.inspect(con, run.path, rel, schema.fields)
-            run.problems += run.layout.problems
-            if run.layout.header is not None and run.layout.header != schema.fields:
-                run.problems.append(_header_problem(rel, run.layout.header, schema.fields))
-            elif run.layout.header is not None:
-                run.source = self.prefix(run)
-        small = run.source is None or run.path.stat().st_size < SMALL_FILE
-        keep = schema.fields + ["r_" + f for f in schema.fields] if small else list(dict.fromkeys(
-            list(schema.primary_key) + list(KEEP.get(name, ())) + later + self.targets(name)))
-        if checked is not None:
-            checked()
+        big = rel is not None and run.path.is_file() and run.path.stat().st_size > SPLIT_FILE
+        keep = list(dict.fromkeys(list(schema.primary_key) + list(KEEP.get(name, ())) + later + self.targets(name)))
         con.execute(f"DROP VIEW IF EXISTS k_{name}; DROP TABLE IF EXISTS k_{name}")
         try:
-            if run.source == run.path and run.layout.clean and run.path.stat().st_size > SPLIT_FILE:
-                self.split_pass(run, keep, joins, con)
+            if big and self.split_scan(run, keep, joins, con):
+                if checked is not None:
+                    checked()
             else:
-                self.one_pass(run, keep, joins, f"k_{name}", run.source, con)
+                self.single_scan(run, keep, joins, con, checked)
         except duckdb.Error as exc:
             raise ClaimsError(f"{rel}: the fast path could not read the table ({exc}); "
                               "run claims validate --engine python") from exc
-        if run.source is not None and not run.layout.clean:
-            run.rejected = self.rejected(run, con)
         self.runs[name] = run
         return run
+
+    def single_scan(self, run: TableRun, keep: list[str], joins: list[str], con, checked) -> None:
+        if not run.file:
+            run.problems.append(Problem(DESCRIPTOR, 1, 1, "descriptor-resource", f"no table resource named {run.name}",
+                                        "run claims sync to regenerate the descriptor"))
+        else:
+            run.layout = csvscan.inspect(con, run.path, run.file, run.schema.fields)
+            run.problems += run.layout.problems
+            if run.layout.header is not None and run.layout.header != run.schema.fields:
+                run.problems.append(_header_problem(run.file, run.layout.header, run.schema.fields))
+            elif run.layout.header is not None:
+                run.source = self.prefix(run)
+        if checked is not None:
+            checked()
+        if run.source is None or run.path.stat().st_size < SMALL_FILE:
+            keep = run.schema.fields + ["r_" + f for f in run.schema.fields]
+        self.one_pass(run, keep, joins, f"k_{run.name}", run.source, con)
+        if run.source is not None and not run.layout.clean:
+            run.rejected = self.rejected(run, con)
 
     def settle(self, *names: str) -> None:
         """These tables' k_ tables are final: later passes may join them."""
@@ -217,24 +223,49 @@ class Engine:
         con.execute(pass_sql(run, keep, joins, target, source))
         con.execute("RESET disabled_optimizers")
 
-    def split_pass(self, run: TableRun, keep: list[str], joins: list[str], con) -> None:
-        """A clean large file is read as two halves side by side (DuckDB reads one CSV file, and
-        numbers its rows, on one thread), each a copy cut at a record boundary, the second with
-        the header; k_<table> is then a view that numbers the second half's rows on."""
-        halves = csvscan.halves(run.path, self.tmp / run.name)
+    def split_scan(self, run: TableRun, keep: list[str], joins: list[str], con) -> bool:
+        """A large file in parts side by side: DuckDB matches one text and reads one CSV file on
+        one thread, so the file is copied into parts cut at record boundaries (each with the
+        header), and two threads each check a part (the RE2 match of the CSV layer) and read it.
+        k_<table> is then a view that numbers the rows on across the parts. False, with nothing
+        kept, when a part is not clean: the file then goes the single way, which finds out why.
+        (If every part is clean the file is: parts of complete, clean records join into one.)"""
+        header = csvscan.first_record(run.path, run.path.stat().st_size, run.file)
+        if header != run.schema.fields:
+            return False
+        parts = csvscan.parts(run.path, self.tmp / run.name, PART_FILE)
+        pattern = csvscan.record_pattern(len(run.schema.fields))
+        run.layout = csvscan.Layout([], header, run.path.stat().st_size, True)  # how the parts are read
+        clean = [False] * len(parts)
+
+        def read(numbers, cursor):
+            for number in numbers:
+                clean[number] = csvscan.matches_whole(cursor, parts[number], pattern)
+                if not clean[number]:
+                    return
+                self.one_pass(run, keep, joins, f"k_{run.name}_{number}", parts[number], cursor)
+
         cursor = self.connection.cursor()
         try:
             with ThreadPoolExecutor(max_workers=1) as pool:
-                second = pool.submit(self.one_pass, run, keep, joins, f"k_{run.name}_1", halves[1], cursor)
-                self.one_pass(run, keep, joins, f"k_{run.name}_0", halves[0], con)
-                second.result()
+                other = pool.submit(read, range(1, len(parts), 2), cursor)
+                read(range(0, len(parts), 2), con)
+                other.result()
         finally:
             cursor.close()
-        first = self.rows(f"{run.name}_0", con)
-        con.execute(f"CREATE VIEW k_{run.name} AS SELECT * FROM k_{run.name}_0 UNION ALL "
-                    f"SELECT * REPLACE (rowidx + {first} AS rowidx) FROM k_{run.name}_1")
-        for half in halves:
-            half.unlink()
+            for part in parts:
+                part.unlink()
+        if not all(clean):
+            con.execute("; ".join(f"DROP TABLE IF EXISTS k_{run.name}_{n}" for n in range(len(parts))))
+            run.layout = None
+            return False
+        unions, offset = [], "0"
+        for number in range(len(parts)):
+            unions.append(f"SELECT * REPLACE (rowidx + {offset} AS rowidx) FROM k_{run.name}_{number}")
+            offset = f"{offset} + {self.rows(f'{run.name}_{number}', con)}"
+        con.execute(f"CREATE VIEW k_{run.name} AS {' UNION ALL '.join(unions)}")
+        run.source = run.path
+        return True
 
     def targets(self, name: str) -> list[str]:
         """Columns of this table other tables' foreign keys point at."""

@@ -2,7 +2,7 @@
 
 The small tables go first (the others look things up in them), while a second thread checks
 the descriptor (frictionless-py and the Data Package profile, pure Python). Then the largest
-table's CSV layer is checked and its rows read (in two halves side by side, engine.split_pass)
+table's CSV layer is checked and its rows read (in parts, two at a time: engine.split_scan)
 while another thread reads the other tables. DuckDB releases the GIL while it works, so on two cores the threads
 really overlap; the checks across rows come after, when every table is in.
 """
