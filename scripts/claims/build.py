@@ -104,7 +104,10 @@ def build(package: Package, target: Path) -> Path:
     for leftover in (temporary, wal):
         leftover.unlink(missing_ok=True)
     try:
-        connection = duckdb.connect(str(temporary), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+        from .fastpath.engine import settings  # threads and memory limit, as for claims validate
+
+        config = {**settings(), "storage_compatibility_version": STORAGE_COMPATIBILITY}
+        connection = duckdb.connect(str(temporary), config=config)
         try:
             run_load_script(connection, package.root)
             connection.execute("CHECKPOINT")

@@ -87,15 +87,9 @@ def build(root: RootOption = Path("."),
           output: Annotated[Path, typer.Option("--output", "-o", help="Database file to write.")] = Path(
               "build/claims.duckdb")) -> None:
     """Write the package as a DuckDB database (one table per resource), replacing the file atomically."""
-    from .build import build as run
-    from .fastpath import load_checked
+    from .fastpath import checked_build  # checks the tables and writes, side by side for large packages
 
-    package = load_checked(root)
-    if package.problems:
-        _fail(f"cannot build: the tables do not load cleanly ({len(package.problems)} problem(s)); "
-              "run claims validate")
-    target = output if output.is_absolute() else package.root / output
-    run(package, target)
+    target = checked_build(root, output)
     typer.echo(f"wrote {target}", err=True)
 
 

@@ -60,3 +60,38 @@ def load_checked(root: Path, engine: str = "auto"):
     from .schedule import load_problems
 
     return load_problems(root)
+
+
+def checked_build(root: Path, output: Path, engine: str = "auto") -> Path:
+    """claims build: the database is written only if the tables load cleanly. On the fast path
+    the check and the writing run side by side, the database into a file beside the target
+    that replaces it only once the check has passed (so a failed check changes nothing)."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ..build import build
+    from ..package import Package, read_descriptor
+
+    root = root.resolve()
+    target = output if output.is_absolute() else root / output
+    fast = engine_for(root, engine) == "duckdb"
+    pending = target.with_name(f".{target.name}.{os.getpid()}.checking")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        written = pool.submit(build, Package(root, read_descriptor(root), {}, {}, []), pending) if fast else None
+        try:
+            package = load_checked(root, "duckdb" if fast else "python")
+        finally:
+            failure = written.exception() if written is not None else None  # waits for it
+            if failure is not None:
+                pending.unlink(missing_ok=True)
+    if package.problems:
+        pending.unlink(missing_ok=True)
+        raise ClaimsError(f"cannot build: the tables do not load cleanly ({len(package.problems)} problem(s)); "
+                          "run claims validate")
+    if failure is not None:
+        raise failure
+    if fast:
+        os.replace(pending, target)
+    else:
+        build(package, target)
+    return target

@@ -14,10 +14,13 @@ counts as one-cell rows, are found by the record map.
 from __future__ import annotations
 
 import codecs
+import os
 import queue
 import threading
 from array import array
 from bisect import bisect_right
+from itertools import accumulate, compress
+from operator import xor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +80,7 @@ def matches_everywhere(connection, path: Path, pattern: str, workers: int = 2) -
 
     def worker():
         cursor = connection.cursor()
+        cursor.execute("SET enable_progress_bar = false")
         try:
             while (item := work.get()) is not None:
                 if failed.is_set():
@@ -104,20 +108,29 @@ def matches_everywhere(connection, path: Path, pattern: str, workers: int = 2) -
     return not failed.is_set()
 
 
-def matches_whole(connection, path: Path, pattern: str, limit: int = WHOLE_FILE) -> bool:
-    """matches_everywhere, but in one read_text and one RE2 call when the file is no larger
-    than limit: no Python copies, no parameter transfer, all of the file in memory at once."""
-    if path.stat().st_size <= limit:
-        try:
-            found = connection.execute("SELECT regexp_full_match(content, ?) FROM read_text(?)",
-                                       [f"(?:{pattern}\\n)*(?:{pattern})?", str(path)]).fetchall()
-            if len(found) == 1:
-                return bool(found[0][0])
-        except duckdb.InvalidInputException:  # not valid UTF-8: the slow path finds the byte
-            return False
-        except duckdb.OutOfMemoryException:
-            pass
-    return matches_everywhere(connection, path, pattern)
+CLEAN, NOT_UTF8 = "clean", "not UTF-8"
+
+
+def whole_file(connection, path: Path, width: int, limit: int = WHOLE_FILE):
+    """One read_text of the file and RE2 on it, no Python copies: CLEAN when every record is
+    well formed and as wide as the header, NOT_UTF8, or else the bytes of the longest run of
+    complete well-formed records at its start (any width). None when the file is larger than
+    limit (it would sit in memory whole) or does not fit."""
+    if path.stat().st_size > limit:
+        return None
+    clean = f"(?:{record_pattern(width)}\\n)*(?:{record_pattern(width)})?"
+    prefix = f"^(?:{record_pattern(None)}\\n)*"
+    try:
+        found = connection.execute("SELECT CASE WHEN regexp_full_match(content, ?) THEN -1 "
+                                   "ELSE strlen(regexp_extract(content, ?)) END FROM read_text(?)",
+                                   [clean, prefix, str(path)]).fetchall()
+    except duckdb.InvalidInputException:  # read_text takes only valid UTF-8
+        return NOT_UTF8
+    except duckdb.OutOfMemoryException:
+        return None
+    if len(found) != 1:  # a path read_text took for a glob
+        return None
+    return CLEAN if found[0][0] == -1 else found[0][0]
 
 
 def position(path: Path, offset: int) -> tuple[int, int]:
@@ -244,16 +257,16 @@ class RecordMap:
                 parts = data.split(b"\n")
                 if parts[-1] == b"":
                     parts.pop()  # what follows the last newline is the next chunk's
-                for part in parts:
-                    if not parity:
-                        starts.append(offset)
-                        lines.append(line)
-                        if not part:
-                            blank.append(len(starts) - 1)
-                    if part.count(b'"') & 1:
-                        parity ^= 1
-                    offset += len(part) + 1
-                    line += 1
+                # Per line, in C-level loops: where it starts, on which line, and the quote
+                # parity before it (a line that starts at even parity starts a record).
+                before = list(accumulate((p.count(b'"') & 1 for p in parts), xor, initial=parity))
+                at = list(accumulate((len(p) + 1 for p in parts), initial=offset))
+                first = len(starts)
+                opens = [p == 0 for p in before[:-1]]
+                starts.extend(compress(at, opens))
+                lines.extend(compress(range(line, line + len(parts)), opens))
+                blank.extend(first + i for i, p in enumerate(compress(parts, opens)) if not p)
+                parity, offset, line = before[-1], at[-1], line + len(parts)
                 if last:
                     break
         return cls(starts, lines, blank, end)
@@ -295,14 +308,16 @@ def inspect(connection, path: Path, display: str, fields: list[str]) -> Layout:
     if head == b"\xef\xbb\xbf":
         return Layout(csvio.decode(head, display)[1], None, 0, True)
     size = path.stat().st_size
-    if matches_whole(connection, path, record_pattern(len(fields))):
+    verdict = whole_file(connection, path, len(fields))
+    if verdict is None:  # piece by piece: less memory, more copying
+        verdict = CLEAN if matches_everywhere(connection, path, record_pattern(len(fields))) else \
+            NOT_UTF8 if first_bad_byte(path) is not None else valid_prefix(connection, path)
+    if verdict == CLEAN:
         return Layout([], first_record(path, size, display), size, True)
-    bad_encoding = encoding_problem(path, display)
-    if bad_encoding is not None:
-        return Layout([bad_encoding], None, 0, True)
-    prefix = valid_prefix(connection, path)
-    fatal = syntax_problem(path, prefix, display) if prefix < size else None
-    end = prefix if fatal is not None else size
+    if verdict == NOT_UTF8:
+        return Layout([encoding_problem(path, display)], None, 0, True)
+    fatal = syntax_problem(path, verdict, display) if verdict < size else None
+    end = verdict if fatal is not None else size
     header = first_record(path, end, display) if end > 0 else None
     return Layout([fatal] if fatal else [], header, end, False)
 
@@ -332,13 +347,14 @@ def record_boundary(path: Path, near: int) -> int:
                 return read
 
 
-def _copy(source, target, start: int, stop: int) -> None:
-    source.seek(start)
-    remaining = stop - start
-    while remaining > 0:
-        chunk = source.read(min(PIECE, remaining))
-        target.write(chunk)
-        remaining -= len(chunk)
+def copy_range(source, target, start: int, stop: int) -> None:
+    """Bytes [start, stop) of one open file appended to another, copied by the kernel."""
+    target.flush()
+    while start < stop:
+        sent = os.sendfile(target.fileno(), source.fileno(), start, stop - start)
+        if sent == 0:
+            raise OSError(f"could not copy bytes {start}-{stop} of {source.name}")
+        start += sent
 
 
 def parts(path: Path, stem: Path, size_each: int) -> list[Path]:
@@ -354,6 +370,6 @@ def parts(path: Path, stem: Path, size_each: int) -> list[Path]:
         for number, (start, stop) in enumerate(zip(cuts, cuts[1:])):
             files.append(stem.with_suffix(f".{number}.csv"))
             with files[-1].open("wb") as target:
-                _copy(source, target, 0, body)
-                _copy(source, target, start, max(start, stop))
+                copy_range(source, target, 0, body)
+                copy_range(source, target, start, max(start, stop))
     return files

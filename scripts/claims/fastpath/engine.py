@@ -133,6 +133,7 @@ class Engine:
         self.resources = tabular_resources(self.descriptor)
         self.tmp = Path(tempfile.mkdtemp(prefix="claims-fastpath-"))
         self.connection = duckdb.connect(config={**settings(), "temp_directory": str(self.tmp / "spill")})
+        self.connection.execute("SET enable_progress_bar = false")
         self.connection.execute(named.MACROS)
         self.runs: dict[str, TableRun] = {}
         self.settled: set[str] = set()
@@ -140,6 +141,12 @@ class Engine:
         self.row_checks: dict[str, list[RowCheck]] = {}
         for check in named.row_checks() if named_checks else []:
             self.row_checks.setdefault(check.table, []).append(check)
+
+    def cursor(self):
+        """A cursor for a thread of its own (a session: its settings are its own)."""
+        cursor = self.connection.cursor()
+        cursor.execute("SET enable_progress_bar = false")
+        return cursor
 
     def close(self) -> None:
         self.connection.close()
@@ -234,18 +241,17 @@ class Engine:
         if header != run.schema.fields:
             return False
         parts = csvscan.parts(run.path, self.tmp / run.name, PART_FILE)
-        pattern = csvscan.record_pattern(len(run.schema.fields))
         run.layout = csvscan.Layout([], header, run.path.stat().st_size, True)  # how the parts are read
         clean = [False] * len(parts)
 
         def read(numbers, cursor):
             for number in numbers:
-                clean[number] = csvscan.matches_whole(cursor, parts[number], pattern)
+                clean[number] = csvscan.whole_file(cursor, parts[number], len(run.schema.fields)) == csvscan.CLEAN
                 if not clean[number]:
                     return
                 self.one_pass(run, keep, joins, f"k_{run.name}_{number}", parts[number], cursor)
 
-        cursor = self.connection.cursor()
+        cursor = self.cursor()
         try:
             with ThreadPoolExecutor(max_workers=1) as pool:
                 other = pool.submit(read, range(1, len(parts), 2), cursor)
@@ -278,11 +284,7 @@ class Engine:
             return run.path
         copy = self.tmp / f"{run.name}.csv"
         with run.path.open("rb") as source, copy.open("wb") as target:
-            remaining = run.layout.end
-            while remaining > 0:
-                chunk = source.read(min(csvscan.PIECE, remaining))
-                target.write(chunk)
-                remaining -= len(chunk)
+            csvscan.copy_range(source, target, 0, run.layout.end)
         return copy
 
     def rejected(self, run: TableRun, con) -> list[int]:

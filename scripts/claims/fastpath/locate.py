@@ -11,7 +11,9 @@ lines goes through csvio itself. Either way the cells are csvio's.
 from __future__ import annotations
 
 import csv
+import os
 from bisect import bisect_right
+from itertools import accumulate
 from collections.abc import Mapping
 
 from .. import csvio
@@ -19,58 +21,121 @@ from ..package import Row
 from ..schemas import RecordSchema
 
 
+class Record:
+    """One record read back from its file: split into cells, and the cells placed, on first use."""
+
+    __slots__ = ("text", "line", "_texts", "_lines", "_columns")
+
+    def __init__(self, text: str, line: int):
+        self.text, self.line = text, line
+        self._texts = self._lines = self._columns = None
+
+    @classmethod
+    def of_texts(cls, texts: list[str]) -> "Record":
+        """A record known by its cell texts only (a row fetched from DuckDB, not located)."""
+        record = cls("", 0)
+        record._texts = texts
+        return record
+
+    def _split(self) -> None:
+        self._texts, self._lines, self._columns = parse_record(self.text, self.line)
+
+    @property
+    def texts(self) -> list[str]:
+        if self._texts is None:
+            self._split()
+        return self._texts
+
+    def cell(self, i: int) -> csvio.Cell:
+        if self._columns is None:
+            self._split()
+        line = self._lines if isinstance(self._lines, int) else self._lines[i]
+        return csvio.Cell(self._texts[i], line, self._columns[i])
+
+
+class Cells(Mapping):
+    """A record's cells by column name, each a csvio.Cell made on first use (a row with a
+    problem has up to 33 cells; its problem names one or two)."""
+
+    def __init__(self, index: dict[str, int], record: Record):
+        self.index, self.record = index, record
+
+    def __getitem__(self, name) -> csvio.Cell:
+        i = self.index[name]
+        if i >= len(self.record.texts):
+            raise KeyError(name)
+        return self.record.cell(i)
+
+    def __iter__(self):
+        return iter(list(self.index)[:len(self.record.texts)])
+
+    def __len__(self) -> int:
+        return min(len(self.index), len(self.record.texts))
+
+
 class TypedValues(Mapping):
     """A row's typed values (empty cells left out), each typed on first use: a check reads two
-    or three of a row's 33 cells."""
+    or three of a row's cells."""
 
-    def __init__(self, schema: RecordSchema, texts: dict[str, str]):
-        self.schema = schema
-        self.texts = {name: text for name, text in texts.items() if text != ""}
+    def __init__(self, schema: RecordSchema, index: dict[str, int], record: Record):
+        self.schema, self.index, self.record = schema, index, record
         self.typed: dict = {}
+
+    def text(self, name: str) -> str:
+        i = self.index.get(name)
+        texts = self.record.texts
+        return texts[i] if i is not None and i < len(texts) else ""
 
     def __getitem__(self, name):
         if name not in self.typed:
-            self.typed[name] = self.schema.to_json_value(name, self.texts[name])
+            text = self.text(name)
+            if text == "":
+                raise KeyError(name)
+            self.typed[name] = self.schema.to_json_value(name, text)
         return self.typed[name]
 
     def __contains__(self, name) -> bool:
-        return name in self.texts
+        return self.text(name) != ""
 
     def __iter__(self):
-        return iter(self.texts)
+        return (name for name in self.index if self.text(name) != "")
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return sum(1 for _ in self)
 
     def full(self) -> dict:
         """Every present value, as package.load_table gives them to python-jsonschema."""
         return dict(self.items())
 
 
-def split_line(text: str, line: int) -> list[csvio.Cell] | None:
-    """The cells of a one-line record, with their columns; None when csv and the quoting
-    disagree about where the record ends (then csvio decides)."""
+def split_line(text: str) -> tuple[list[str], list[int]] | None:
+    """Texts and columns of the cells of a one-line record (csv module, columns counted from
+    the quoting); None when that does not account for every character (then csvio decides)."""
     values = next(csv.reader([text]), None)
     if not values:
         return None
-    cells, column = [], 0
+    if '"' not in text:
+        columns = list(accumulate((len(value) + 1 for value in values), initial=1))
+        return (values, columns[:-1]) if columns[-1] - 2 == len(text) else None
+    columns, at = [], 0
     for value in values:
-        cells.append(csvio.Cell(value, line, column + 1))
-        quoted = text.startswith('"', column)
-        column += (len(value) + value.count('"') + 2 if quoted else len(value)) + 1
-    return cells if column - 1 == len(text) else None
+        columns.append(at + 1)
+        at += (len(value) + value.count('"') + 3) if text[at:at + 1] == '"' else len(value) + 1
+    return (values, columns) if at - 1 == len(text) else None
 
 
-def parse_record(text: str, line: int) -> list[csvio.Cell]:
+def parse_record(text: str, line: int) -> tuple[list[str], list[int] | int, list[int]]:
+    """A record's cell texts, their lines (one int when all on the record's line), columns."""
     if not text:  # a blank line: csvio reads one empty cell
-        return [csvio.Cell("", line, 1)]
-    cells = split_line(text, line) if "\n" not in text else None
-    if cells is not None:
-        return cells
+        return [""], line, [1]
+    split = split_line(text) if "\n" not in text else None
+    if split is not None:
+        return split[0], line, split[1]
     records, problems = csvio.parse(text, "")
     if problems or len(records) != 1:
         raise ValueError(f"record on line {line} does not parse as one record")
-    return [csvio.Cell(c.text, c.line + line - 1, c.column) for c in records[0].cells]
+    cells = records[0].cells
+    return [c.text for c in cells], [c.line + line - 1 for c in cells], [c.column for c in cells]
 
 
 class Locator:
@@ -87,32 +152,26 @@ class Locator:
     def record_index(self, rowidx: int) -> int:
         return rowidx + 1 + bisect_right(self.before, rowidx)
 
-    def cells(self, record: int) -> list[csvio.Cell]:
+    def text(self, handle, record: int) -> str:
         start, stop = self.map.span(record)
+        text = os.pread(handle.fileno(), stop - start, start).decode("utf-8")
+        return text[:-1] if text.endswith("\n") else text
+
+    def cells(self, record: int) -> list[csvio.Cell]:
         with self.run.path.open("rb") as handle:
-            handle.seek(start)
-            data = handle.read(stop - start)
-        text = data.decode("utf-8")
-        if text.endswith("\n"):
-            text = text[:-1]
-        return parse_record(text, self.map.lines[record])
+            located = Record(self.text(handle, record), self.map.lines[record])
+        return [located.cell(i) for i in range(len(located.texts))]
 
     def rows(self, rowidxs) -> dict[int, Row]:
         """Located rows, with cells by column name and lazily typed values."""
-        fields = self.run.schema.fields
+        schema = self.run.schema
+        index = {name: i for i, name in enumerate(schema.fields)}
         located = {}
         with self.run.path.open("rb") as handle:
             for rowidx in sorted(set(rowidxs)):
-                record = self.record_index(rowidx)
-                start, stop = self.map.span(record)
-                handle.seek(start)
-                text = handle.read(stop - start).decode("utf-8")
-                if text.endswith("\n"):
-                    text = text[:-1]
-                cells = parse_record(text, self.map.lines[record])
-                by_name = dict(zip(fields, cells))
-                texts = {name: cell.text for name, cell in by_name.items()}
-                located[rowidx] = Row(TypedValues(self.run.schema, texts), by_name, self.map.lines[record])
+                number = self.record_index(rowidx)
+                record = Record(self.text(handle, number), self.map.lines[number])
+                located[rowidx] = Row(TypedValues(schema, index, record), Cells(index, record), record.line)
         return located
 
     def skipped_records(self) -> list[tuple[int, list[csvio.Cell]]]:

@@ -22,7 +22,7 @@ from ..schemas import RecordSchema, record_problems
 from ..validate import Report
 from . import named
 from .compile import Check
-from .locate import Locator, TypedValues
+from .locate import Locator, Record, TypedValues
 
 
 
@@ -43,6 +43,8 @@ class Wording:
         self.locators: dict[str, Locator] = {}
         self.cache: dict[tuple[str, int], Row] = {}
         self.reduced: dict[int, RecordSchema] = {}
+        self.words: dict[tuple, list[tuple]] = {}
+        self.columns: dict[int, tuple[str, ...]] = {}
 
     def locator(self, table: str) -> Locator:
         if table not in self.locators:
@@ -80,6 +82,10 @@ class Wording:
         return self.reduced[key]
 
     def record(self, run, row: Row, check: Check) -> list[Problem]:
+        """The Python path's problems for one flagged check on one row: schemas.record_problems
+        on the schema cut down to that check. What it says depends only on a few cells (the
+        value, or which columns are empty), so it is worked out once per such case and placed at
+        each row's own line and column."""
         if check.keyword == "cell-type":
             cell = row.cells[check.field]
             try:
@@ -87,9 +93,37 @@ class Wording:
             except ValueError as exc:
                 return [cell_type_problem(run.file, run.schema, check.field, cell, exc)]
             return []
-        values = row.values.full() if check.keyword in ("required", "then", "else") else \
-            {check.field: row.values.get(check.field)}
-        return record_problems(self.reduced_schema(run, check), values, row.cells, run.file, row.line)
+        names = self.inputs(run, check)
+        key = (id(check), tuple(row.values.text(name) for name in names))
+        if key not in self.words:
+            values = {name: row.values.get(name) for name in names if name in row.values}
+            found = record_problems(self.reduced_schema(run, check), values, {}, run.file, row.line)
+            self.words[key] = [(p.rule, p.message, p.hint, p.field) for p in found]
+        return [Problem(run.file, row.line, row.cells[field].column if field in row.cells else 1, rule, message, hint,
+                        field) for rule, message, hint, field in self.words[key]]
+
+    def inputs(self, run, check: Check) -> tuple[str, ...]:
+        """The columns whose cells decide what a check's problems say."""
+        if id(check) not in self.columns:
+            self.columns[id(check)] = (tuple(run.schema.document["required"]) if check.keyword == "required" else
+                                       tuple(sorted(mentioned(check.detail))) if check.keyword in ("then", "else")
+                                       else (check.field,))
+        return self.columns[id(check)]
+
+
+def mentioned(node) -> set[str]:
+    """Column names a subschema reads: its required lists and properties."""
+    found = set()
+    if isinstance(node, dict):
+        found.update(node.get("required", []))
+        found.update(node.get("properties", {}))
+        for key, value in node.items():
+            if not key.startswith("x-"):
+                found |= mentioned(value)
+    elif isinstance(node, list):
+        for value in node:
+            found |= mentioned(value)
+    return found
 
 
 def agree(flags: list[tuple[Flag, Row]], found: list[Problem], file: str) -> list[Problem]:
@@ -154,7 +188,8 @@ def value_rows(engine, table: str) -> list[Row]:
     fields = engine.schemas[table].fields
     columns = ", ".join(f'"r_{f}"' for f in fields)
     rows = engine.connection.execute(f"SELECT {columns} FROM k_{table} WHERE loaded ORDER BY rowidx").fetchall()
-    return [Row(TypedValues(engine.schemas[table], dict(zip(fields, (v or "" for v in values)))), {}, 0)
+    index = {name: i for i, name in enumerate(fields)}
+    return [Row(TypedValues(engine.schemas[table], index, Record.of_texts([v or "" for v in values])), {}, 0)
             for values in rows]
 
 

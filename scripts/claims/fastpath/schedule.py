@@ -42,7 +42,7 @@ def scan_all(engine: Engine, side_work=None) -> list[Problem]:
         main = largest(engine, rest)
 
         def others():
-            cursor = engine.connection.cursor()
+            cursor = engine.cursor()
             try:
                 for name in rest:
                     if name != main:
