@@ -322,29 +322,36 @@ def inspect(connection, path: Path, display: str, fields: list[str]) -> Layout:
     return Layout([fatal] if fatal else [], header, end, False)
 
 
-def record_boundary(path: Path, near: int) -> int:
-    """The first record start at or after byte near, in a clean file: the start of a line that
-    follows an even number of quotes."""
-    quotes, read = 0, 0
+def record_boundaries(path: Path, targets: list[int]) -> list[int]:
+    """For each target byte (ascending), the first record start at or after it in a clean
+    file: the start of a line that follows an even number of quotes. One pass over the file."""
+    found, quotes, read = [], 0, 0
     with path.open("rb") as handle:
-        while read < near:
-            chunk = handle.read(min(PIECE, near - read))
-            quotes += chunk.count(b'"')
-            read += len(chunk)
-        tail = handle.read(WINDOW)
-        while tail:
-            newline = tail.find(b"\n")
-            if newline < 0:
-                more = handle.read(WINDOW)
-                if not more:
-                    return read + len(tail)
-                tail += more
+        for target in targets:
+            if found and found[-1] >= target:
+                found.append(found[-1])
                 continue
-            quotes += tail.count(b'"', 0, newline)
-            read += newline + 1
-            tail = tail[newline + 1:]
-            if quotes % 2 == 0:
-                return read
+            while read < target:  # count the quotes up to the target
+                chunk = handle.read(min(PIECE, target - read))
+                if not chunk:
+                    break
+                quotes += chunk.count(b'"')
+                read += len(chunk)
+            while True:  # then line by line to a line start at even parity
+                line = handle.readline()
+                if not line:
+                    found.append(read)
+                    break
+                if not line.endswith(b"\n"):
+                    read += len(line)
+                    found.append(read)
+                    break
+                quotes += line.count(b'"')
+                read += len(line)
+                if quotes % 2 == 0:
+                    found.append(read)
+                    break
+    return found
 
 
 def copy_range(source, target, start: int, stop: int) -> None:
@@ -363,8 +370,8 @@ def parts(path: Path, stem: Path, size_each: int) -> list[Path]:
     is not clean a cut may fall inside a record: that part then fails its match."""
     size = path.stat().st_size
     count = max(2, -(-size // size_each))
-    body = record_boundary(path, 0)  # where the header record ends
-    cuts = [body] + [record_boundary(path, size * k // count) for k in range(1, count)] + [size]
+    cuts = record_boundaries(path, [0] + [size * k // count for k in range(1, count)]) + [size]
+    body = cuts[0]  # where the header record ends
     files = []
     with path.open("rb") as source:
         for number, (start, stop) in enumerate(zip(cuts, cuts[1:])):

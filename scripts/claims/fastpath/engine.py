@@ -30,7 +30,7 @@ from .named import RowCheck
 SMALL_FILE = 8 << 20  # bytes: a table this small keeps all its columns for the Python-side checks
 SMALL_TARGET = 200_000  # rows: a foreign key to a smaller table is checked in the pass, by a join
 SPLIT_FILE = 64 << 20  # bytes: a file this large is checked and read in parts, two at a time
-PART_FILE = 96 << 20  # bytes: about the size of a part (the RE2 match holds a part in memory)
+PART_FILE = 200 << 20  # bytes: about the size of a part (the RE2 match holds a part in memory)
 KEEP = {  # columns later steps read, beyond keys and foreign-key targets
     "claims": ("source_id", "value_qualifier", "r_value_number", "value_min", "value_max"),
     "attributions": ("evidence", "evidence_start", "evidence_end"),

@@ -1,15 +1,16 @@
 """The order of the fast path's work, and what runs side by side.
 
-The small tables go first (the others look things up in them), while a second thread checks
-the descriptor (frictionless-py and the Data Package profile, pure Python). Then the largest
-table's CSV layer is checked and its rows read (in parts, two at a time: engine.split_scan)
-while another thread reads the other tables. DuckDB releases the GIL while it works, so on two cores the threads
+The descriptor's own checks (frictionless-py and the Data Package profile, pure Python) run in
+a forked child from the start. The small tables go first (the others look things up in
+them). Then the largest table's CSV layer is checked and its rows read (in parts, two at a
+time: engine.split_scan) while another thread reads the other tables. DuckDB releases the GIL while it works, so on two cores the threads
 really overlap; the checks across rows come after, when every table is in.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 from .. import descriptor
@@ -27,12 +28,11 @@ def largest(engine: Engine, names: list[str]) -> str:
     return max(names, key=size)
 
 
-def scan_all(engine: Engine, side_work=None) -> list[Problem]:
-    """Every table's pass; returns what side_work (run on a thread of its own) returned."""
+def scan_all(engine: Engine) -> None:
+    """Every table's pass."""
     from .report import register_seeds
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        described = pool.submit(side_work) if side_work else None
+    with ThreadPoolExecutor(max_workers=1) as pool:
         for name in FIRST:
             engine.scan(name)
             engine.settle(name)
@@ -56,23 +56,38 @@ def scan_all(engine: Engine, side_work=None) -> list[Problem]:
         engine.scan(main, checked=lambda: scanned.append(pool.submit(others)))
         for future in scanned:
             future.result()
-        found = described.result() if described else []
     engine.settle(*rest)
-    return found
 
 
-def descriptor_problems(engine: Engine) -> list[Problem]:
-    return descriptor.frictionless_problems(engine.root) + descriptor.profile_problems(engine.descriptor)
+def descriptor_problems(root: Path) -> list[Problem]:
+    """frictionless-py's and the official profile's checks of the descriptor: pure Python."""
+    from ..package import read_descriptor
+
+    return descriptor.frictionless_problems(root) + descriptor.profile_problems(read_descriptor(root))
+
+
+def beside(function, *args):
+    """Run function(*args) beside this process's work: in a forked child where the platform
+    forks (the descriptor checks are Python through and through, and a thread would wait on
+    the GIL the tables' Python work holds), else on a thread. Call before DuckDB starts."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    else:
+        pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(function, *args)
+    pool.shutdown(wait=False)
+    return future
 
 
 def validate_fast(root: Path):
     """claims validate on the fast path: the same Report as validate.validate."""
     from .report import report
 
+    described = beside(descriptor_problems, root.resolve())
     engine = Engine(root)
     try:
-        found = scan_all(engine, lambda: descriptor_problems(engine))
-        return report(engine, found)
+        scan_all(engine)
+        return report(engine, described.result())
     finally:
         engine.close()
 
