@@ -54,6 +54,28 @@ def test_valid_package_is_valid_by_both_engines(packages):
     assert same_report(packages["valid"]).problems == []
 
 
+@pytest.fixture
+def tiny_parts(monkeypatch):
+    """Large-file handling (parts read side by side) on small files: thresholds of a few KB."""
+    from claims.fastpath import engine
+    monkeypatch.setattr(engine, "SPLIT_FILE", 8 << 10)
+    monkeypatch.setattr(engine, "PART_FILE", 24 << 10)
+
+
+@pytest.mark.parametrize("variant", ["valid", "tenth"])
+def test_reading_in_parts_changes_nothing(packages, tiny_parts, variant):
+    same_report(packages[variant])
+
+
+@pytest.mark.parametrize("fault", ["blank-line-middle", "short-and-long-rows", "nul-middle", "text-after-quote"])
+def test_reading_in_parts_around_a_fault(packages, tmp_path, tiny_parts, fault):
+    root = tmp_path / "package"
+    shutil.copytree(packages["valid"], root)
+    rel, change = FAULTS[fault]
+    _rewrite(root / rel, change)
+    same_report(root)
+
+
 @pytest.mark.parametrize("variant", ["tenth", "thousandth"])
 def test_broken_variants_get_the_same_problems(packages, variant):
     report = same_report(packages[variant])

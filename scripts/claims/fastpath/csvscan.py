@@ -364,19 +364,19 @@ def copy_range(source, target, start: int, stop: int) -> None:
         start += sent
 
 
-def parts(path: Path, stem: Path, size_each: int) -> list[Path]:
-    """CSV files with the records of a file cut into parts of about size_each bytes (at least
-    two) at record boundaries as quote parity shows them, each with the header. In a file that
-    is not clean a cut may fall inside a record: that part then fails its match."""
-    size = path.stat().st_size
-    count = max(2, -(-size // size_each))
-    cuts = record_boundaries(path, [0] + [size * k // count for k in range(1, count)]) + [size]
+def parts(path: Path, stem: Path, size_each: int, end: int) -> list[tuple[Path, int, int]]:
+    """CSV files with the records of bytes [0, end) of a file, cut into parts of about
+    size_each bytes (at least two) at record boundaries as quote parity shows them, each with
+    the header: (file, where its records start in the original, how long the header is). Where
+    the bytes are not clean a cut may fall inside a record: that part then fails its match."""
+    count = max(2, -(-end // size_each))
+    cuts = record_boundaries(path, [0] + [end * k // count for k in range(1, count)]) + [end]
     body = cuts[0]  # where the header record ends
     files = []
     with path.open("rb") as source:
         for number, (start, stop) in enumerate(zip(cuts, cuts[1:])):
-            files.append(stem.with_suffix(f".{number}.csv"))
-            with files[-1].open("wb") as target:
+            files.append((stem.with_suffix(f".{number}.csv"), start, body))
+            with files[-1][0].open("wb") as target:
                 copy_range(source, target, 0, body)
-                copy_range(source, target, start, max(start, stop))
+                copy_range(source, target, start, max(start, min(stop, end)))
     return files

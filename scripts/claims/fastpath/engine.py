@@ -27,7 +27,8 @@ from . import csvscan, named
 from .compile import Check, TableSql, flag_list, ident, literal, raw
 from .named import RowCheck
 
-SMALL_FILE = 8 << 20  # bytes: a table this small keeps all its columns for the Python-side checks
+LOOKED_UP = ("sources", "properties", "confidence_rubric")  # Python-side checks read every column
+SMALL_FILE = 8 << 20  # bytes: a table this small keeps all its columns anyway
 SMALL_TARGET = 200_000  # rows: a foreign key to a smaller table is checked in the pass, by a join
 SPLIT_FILE = 64 << 20  # bytes: a file this large is checked and read in parts, two at a time
 PART_FILE = 200 << 20  # bytes: about the size of a part (the RE2 match holds a part in memory)
@@ -85,7 +86,7 @@ NO_NULL = "\x01claims-fastpath: no null\x01"
 EXTRA = "r___extra_cell"
 
 
-def read_csv_sql(run: TableRun, source: Path | None) -> str:
+def read_csv_sql(run: TableRun, source: Path | None, target: str) -> str:
     """The strict, all-text read of a table's records; an empty relation when it has none."""
     fields = run.schema.fields
     if source is None:
@@ -102,7 +103,7 @@ def read_csv_sql(run: TableRun, source: Path | None) -> str:
     return (f"(SELECT {cells}, {raw(fields[-1])} IS NOT NULL AND {ident(EXTRA)} IS NULL AS width_ok "
             f"FROM read_csv({literal(str(source))}, {common}, nullstr = {literal(NO_NULL)}, "
             f"allow_quoted_nulls = false, null_padding = true, parallel = false, columns = {{{columns}}}, "
-            f"store_rejects = true, rejects_table = 'rej_{run.name}', rejects_scan = 'rejscan_{run.name}'))")
+            f"store_rejects = true, rejects_table = 'rej_{target}', rejects_scan = 'rejscan_{target}'))")
 
 
 def pass_sql(run: TableRun, kept: list[str], joins: list[str], target: str, source: Path | None) -> str:
@@ -113,7 +114,7 @@ def pass_sql(run: TableRun, kept: list[str], joins: list[str], target: str, sour
     flags = f"list_concat({width}, t.rh, {named_})"
     lookups = list(dict.fromkeys(named.LOOKUPS.get(join, join) for c in run.row_checks for join in c.joins))
     keep = "".join(f", t.{ident(k)}" for k in kept)
-    numbered = f"(SELECT row_number() OVER () - 1 AS rowidx, * FROM {read_csv_sql(run, source)})"
+    numbered = f"(SELECT row_number() OVER () - 1 AS rowidx, * FROM {read_csv_sql(run, source, target)})"
     return f"""
 CREATE OR REPLACE TABLE {target} AS
 WITH checked AS ({run.sql.checked_sql(numbered, "width_ok", frozenset(run.deferred))})
@@ -187,10 +188,14 @@ class Engine:
         foreign, joins, later = self.foreign_keys(run, con)
         run.row_checks = run.row_checks + foreign
         big = rel is not None and run.path.is_file() and run.path.stat().st_size > SPLIT_FILE
+        # A table keeps only its keys and what later checks read, unless it is small or the
+        # Python-side checks read all of it.
         keep = list(dict.fromkeys(list(schema.primary_key) + list(KEEP.get(name, ())) + later + self.targets(name)))
+        if name in LOOKED_UP or not run.path.is_file() or run.path.stat().st_size < SMALL_FILE:
+            keep = schema.fields + ["r_" + f for f in schema.fields]
         con.execute(f"DROP VIEW IF EXISTS k_{name}; DROP TABLE IF EXISTS k_{name}")
         try:
-            if big and self.split_scan(run, keep, joins, con):
+            if big and self.parts_scan(run, keep, joins, con, True):
                 if checked is not None:
                     checked()
             else:
@@ -214,11 +219,11 @@ class Engine:
                 run.source = self.prefix(run)
         if checked is not None:
             checked()
-        if run.source is None or run.path.stat().st_size < SMALL_FILE:
-            keep = run.schema.fields + ["r_" + f for f in run.schema.fields]
+        if run.source is not None and run.layout.end > SPLIT_FILE and self.parts_scan(run, keep, joins, con, False):
+            return
         self.one_pass(run, keep, joins, f"k_{run.name}", run.source, con)
         if run.source is not None and not run.layout.clean:
-            run.rejected = self.rejected(run, con)
+            run.rejected = self.rejected(run, con, f"k_{run.name}")
 
     def settle(self, *names: str) -> None:
         """These tables' k_ tables are final: later passes may join them."""
@@ -230,26 +235,34 @@ class Engine:
         con.execute(pass_sql(run, keep, joins, target, source))
         con.execute("RESET disabled_optimizers")
 
-    def split_scan(self, run: TableRun, keep: list[str], joins: list[str], con) -> bool:
-        """A large file in parts side by side: DuckDB matches one text and reads one CSV file on
-        one thread, so the file is copied into parts cut at record boundaries (each with the
-        header), and two threads each check a part (the RE2 match of the CSV layer) and read it.
-        k_<table> is then a view that numbers the rows on across the parts. False, with nothing
-        kept, when a part is not clean: the file then goes the single way, which finds out why.
-        (If every part is clean the file is: parts of complete, clean records join into one.)"""
-        header = csvscan.first_record(run.path, run.path.stat().st_size, run.file)
-        if header != run.schema.fields:
-            return False
-        parts = csvscan.parts(run.path, self.tmp / run.name, PART_FILE)
-        run.layout = csvscan.Layout([], header, run.path.stat().st_size, True)  # how the parts are read
-        clean = [False] * len(parts)
+    def parts_scan(self, run: TableRun, keep: list[str], joins: list[str], con, check: bool) -> bool:
+        """A large file in parts side by side: DuckDB matches one text and reads one CSV file
+        (numbering its rows) on one thread, so the records are copied into parts cut at record
+        boundaries, each with the header, and two threads each read (and, if check, first
+        match: the CSV layer's RE2) a part. k_<table> is then a view that numbers the rows on
+        across the parts. False, with nothing kept, when a checked part is not clean: the file
+        then goes the single way, which finds out why. (Parts of complete, clean records join
+        into a clean file.) Unchecked, the parts cover the run's layout, before any syntax error."""
+        end = run.layout.end if run.layout is not None else run.path.stat().st_size
+        if run.layout is None:
+            header = csvscan.first_record(run.path, end, run.file)
+            if header != run.schema.fields:
+                return False
+            run.layout = csvscan.Layout([], header, end, True)  # what a checked part must be
+        parts = csvscan.parts(run.path, self.tmp / run.name, PART_FILE, end)
+        clean = [True] * len(parts)
+        rejected: list[list[int]] = [[] for _ in parts]
 
         def read(numbers, cursor):
             for number in numbers:
-                clean[number] = csvscan.whole_file(cursor, parts[number], len(run.schema.fields)) == csvscan.CLEAN
-                if not clean[number]:
+                path, start, body = parts[number]
+                if check and csvscan.whole_file(cursor, path, len(run.schema.fields)) != csvscan.CLEAN:
+                    clean[number] = False
                     return
-                self.one_pass(run, keep, joins, f"k_{run.name}_{number}", parts[number], cursor)
+                target = f"k_{run.name}_{number}"
+                self.one_pass(run, keep, joins, target, path, cursor)
+                if not run.layout.clean:  # offsets in the part -> offsets in the file
+                    rejected[number] = [start + offset - body for offset in self.rejected(run, cursor, target)]
 
         cursor = self.cursor()
         try:
@@ -259,8 +272,8 @@ class Engine:
                 other.result()
         finally:
             cursor.close()
-            for part in parts:
-                part.unlink()
+            for path, _, _ in parts:
+                path.unlink()
         if not all(clean):
             con.execute("; ".join(f"DROP TABLE IF EXISTS k_{run.name}_{n}" for n in range(len(parts))))
             run.layout = None
@@ -271,6 +284,7 @@ class Engine:
             offset = f"{offset} + {self.rows(f'{run.name}_{number}', con)}"
         con.execute(f"CREATE VIEW k_{run.name} AS {' UNION ALL '.join(unions)}")
         run.source = run.path
+        run.rejected = sorted(offset for offsets in rejected for offset in offsets)
         return True
 
     def targets(self, name: str) -> list[str]:
@@ -287,10 +301,10 @@ class Engine:
             csvscan.copy_range(source, target, 0, run.layout.end)
         return copy
 
-    def rejected(self, run: TableRun, con) -> list[int]:
+    def rejected(self, run: TableRun, con, target: str) -> list[int]:
         """Byte offsets of the records DuckDB rejected for their width (the only reason left
-        once the CSV layer has passed the bytes)."""
-        rows = con.execute(f"SELECT DISTINCT line_byte_position, error_type FROM rej_{run.name}").fetchall()
+        once the CSV layer has passed the bytes) while reading into target."""
+        rows = con.execute(f"SELECT DISTINCT line_byte_position, error_type FROM rej_{target}").fetchall()
         unexpected = {kind for _, kind in rows if kind not in ("MISSING COLUMNS", "TOO MANY COLUMNS")}
         if unexpected:
             raise ClaimsError(f"{run.file}: the fast path disagrees with the CSV layer ({', '.join(unexpected)}); "

@@ -3,7 +3,7 @@
 The descriptor's own checks (frictionless-py and the Data Package profile, pure Python) run in
 a forked child from the start. The small tables go first (the others look things up in
 them). Then the largest table's CSV layer is checked and its rows read (in parts, two at a
-time: engine.split_scan) while another thread reads the other tables. DuckDB releases the GIL while it works, so on two cores the threads
+time: engine.parts_scan) while another thread reads the other tables. DuckDB releases the GIL while it works, so on two cores the threads
 really overlap; the checks across rows come after, when every table is in.
 """
 
