@@ -111,19 +111,19 @@ def matches_everywhere(connection, path: Path, pattern: str, workers: int = 2) -
 CLEAN, NOT_UTF8 = "clean", "not UTF-8"
 
 
-def whole_file(connection, path: Path, width: int, limit: int = WHOLE_FILE):
+def whole_file(connection, path: Path, width: int, limit: int = WHOLE_FILE, prefix: bool = True):
     """One read_text of the file and RE2 on it, no Python copies: CLEAN when every record is
-    well formed and as wide as the header, NOT_UTF8, or else the bytes of the longest run of
-    complete well-formed records at its start (any width). None when the file is larger than
-    limit (it would sit in memory whole) or does not fit."""
+    well formed and as wide as the header, NOT_UTF8, or else (if prefix, or 0) the bytes of the
+    longest run of complete well-formed records at its start (any width). None when the file
+    is larger than limit (it would sit in memory whole) or does not fit."""
     if path.stat().st_size > limit:
         return None
     clean = f"(?:{record_pattern(width)}\\n)*(?:{record_pattern(width)})?"
-    prefix = f"^(?:{record_pattern(None)}\\n)*"
+    run = f"^(?:{record_pattern(None)}\\n)*" if prefix else ""
     try:
         found = connection.execute("SELECT CASE WHEN regexp_full_match(content, ?) THEN -1 "
                                    "ELSE strlen(regexp_extract(content, ?)) END FROM read_text(?)",
-                                   [clean, prefix, str(path)]).fetchall()
+                                   [clean, run, str(path)]).fetchall()
     except duckdb.InvalidInputException:  # read_text takes only valid UTF-8
         return NOT_UTF8
     except duckdb.OutOfMemoryException:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,14 +67,16 @@ class TableRun:
     rejected: list[int] = field(default_factory=list)  # byte offsets of records DuckDB rejected
     record_map: csvscan.RecordMap | None = None
     deferred: dict[int, str] = field(default_factory=dict)  # record checks tested after the joins
+    map_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def checks(self) -> list[Check | RowCheck]:
         return self.sql.checks + self.row_checks
 
     def ensure_map(self) -> csvscan.RecordMap:
-        if self.record_map is None:
-            self.record_map = csvscan.RecordMap.build(self.path, self.layout.end)
+        with self.map_lock:  # a background build (see Engine.scan) may be under way
+            if self.record_map is None:
+                self.record_map = csvscan.RecordMap.build(self.path, self.layout.end)
         return self.record_map
 
 
@@ -219,6 +222,10 @@ class Engine:
                 run.source = self.prefix(run)
         if checked is not None:
             checked()
+        if run.source is not None and not run.layout.clean:
+            # A file that is not clean has problems to place: map its records (Python, on a
+            # thread of its own) while DuckDB reads it.
+            threading.Thread(target=run.ensure_map, daemon=True).start()
         if run.source is not None and run.layout.end > SPLIT_FILE and self.parts_scan(run, keep, joins, con, False):
             return
         self.one_pass(run, keep, joins, f"k_{run.name}", run.source, con)
@@ -256,7 +263,7 @@ class Engine:
         def read(numbers, cursor):
             for number in numbers:
                 path, start, body = parts[number]
-                if check and csvscan.whole_file(cursor, path, len(run.schema.fields)) != csvscan.CLEAN:
+                if check and csvscan.whole_file(cursor, path, len(run.schema.fields), prefix=False) != csvscan.CLEAN:
                     clean[number] = False
                     return
                 target = f"k_{run.name}_{number}"

@@ -5,7 +5,8 @@ number once the records DuckDB left out (rejected for their width, blank lines) 
 back in, and a record number becomes bytes, a line and cells through the record map (one
 pass over the file, made only when a table has problems). A record on one line is split by
 Python's csv module, with each cell's column counted from the quoting; a record that spans
-lines goes through csvio itself. Either way the cells are csvio's.
+lines goes through csvio itself. Either way the cells are csvio's: the records located lie
+before any syntax error, where the two read the same.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import csv
 import os
 from bisect import bisect_right
-from itertools import accumulate
 from collections.abc import Mapping
 
 from .. import csvio
@@ -22,7 +22,8 @@ from ..schemas import RecordSchema
 
 
 class Record:
-    """One record read back from its file: split into cells, and the cells placed, on first use."""
+    """One record read back from its file: split into cells on first use, and the cells placed
+    (their columns counted) only as far as a problem needs."""
 
     __slots__ = ("text", "line", "_texts", "_lines", "_columns")
 
@@ -37,20 +38,29 @@ class Record:
         record._texts = texts
         return record
 
-    def _split(self) -> None:
-        self._texts, self._lines, self._columns = parse_record(self.text, self.line)
-
     @property
     def texts(self) -> list[str]:
         if self._texts is None:
-            self._split()
+            if self.text and "\n" not in self.text:
+                self._texts = next(csv.reader([self.text]), None) or [""]
+                self._lines, self._columns = self.line, []
+            else:
+                self._texts, self._lines, self._columns = parse_record(self.text, self.line)
         return self._texts
 
     def cell(self, i: int) -> csvio.Cell:
-        if self._columns is None:
-            self._split()
+        texts, columns, text = self.texts, self._columns, self.text
+        at = columns[-1] - 1 + raw_length(texts[len(columns) - 1], text, columns[-1] - 1) + 1 if columns else 0
+        while len(columns) <= i:  # count columns on from the last one counted
+            columns.append(at + 1)
+            at += raw_length(texts[len(columns) - 1], text, at) + 1
         line = self._lines if isinstance(self._lines, int) else self._lines[i]
-        return csvio.Cell(self._texts[i], line, self._columns[i])
+        return csvio.Cell(texts[i], line, columns[i])
+
+
+def raw_length(value: str, text: str, at: int) -> int:
+    """How many characters a cell takes in its record: quoted, with its quotes doubled, or not."""
+    return len(value) + value.count('"') + 2 if text.startswith('"', at) else len(value)
 
 
 class Cells(Mapping):
@@ -108,29 +118,10 @@ class TypedValues(Mapping):
         return dict(self.items())
 
 
-def split_line(text: str) -> tuple[list[str], list[int]] | None:
-    """Texts and columns of the cells of a one-line record (csv module, columns counted from
-    the quoting); None when that does not account for every character (then csvio decides)."""
-    values = next(csv.reader([text]), None)
-    if not values:
-        return None
-    if '"' not in text:
-        columns = list(accumulate((len(value) + 1 for value in values), initial=1))
-        return (values, columns[:-1]) if columns[-1] - 2 == len(text) else None
-    columns, at = [], 0
-    for value in values:
-        columns.append(at + 1)
-        at += (len(value) + value.count('"') + 3) if text[at:at + 1] == '"' else len(value) + 1
-    return (values, columns) if at - 1 == len(text) else None
-
-
 def parse_record(text: str, line: int) -> tuple[list[str], list[int] | int, list[int]]:
-    """A record's cell texts, their lines (one int when all on the record's line), columns."""
+    """csvio's cells of a record that spans lines (or is blank): texts, lines, columns."""
     if not text:  # a blank line: csvio reads one empty cell
         return [""], line, [1]
-    split = split_line(text) if "\n" not in text else None
-    if split is not None:
-        return split[0], line, split[1]
     records, problems = csvio.parse(text, "")
     if problems or len(records) != 1:
         raise ValueError(f"record on line {line} does not parse as one record")

@@ -94,7 +94,8 @@ class Wording:
                 return [cell_type_problem(run.file, run.schema, check.field, cell, exc)]
             return []
         names = self.inputs(run, check)
-        key = (id(check), tuple(row.values.text(name) for name in names))
+        texts, index = row.values.record.texts, row.values.index
+        key = (id(check), tuple(texts[index[name]] if index[name] < len(texts) else "" for name in names))
         if key not in self.words:
             values = {name: row.values.get(name) for name in names if name in row.values}
             found = record_problems(self.reduced_schema(run, check), values, {}, run.file, row.line)
