@@ -46,9 +46,7 @@ def key_problems(package: Package) -> Iterator[Problem]:
             if None in value:
                 continue  # reported as record-required
             if value in seen:
-                yield problem(package, name, row, key[0], "primary-key",
-                              f"{'/'.join(key)} {'/'.join(map(str, value))} already used on line {seen[value]}",
-                              "give the row a new id: ids are never reused")
+                yield duplicate_key_problem(package, name, row, value, seen[value])
             else:
                 seen[value] = row.line
     for name, table in package.tables.items():
@@ -60,10 +58,22 @@ def key_problems(package: Package) -> Iterator[Problem]:
                 value = tuple(row.get(f) for f in foreign["fields"])
                 if None in value or value in known:
                     continue
-                field = foreign["fields"][0]
-                yield problem(package, name, row, field, "foreign-key",
-                              f"{field} {'/'.join(map(str, value))} is not a {'/'.join(target_fields)} of {target}",
-                              f"add the row to {package.file(target)} or correct the reference")
+                yield missing_reference_problem(package, name, row, foreign, value)
+
+
+# The words of the two key problems, also used by the fast path (fastpath/report.py).
+def duplicate_key_problem(package: Package, name: str, row: Row, value: tuple, first_line: int) -> Problem:
+    key = package.tables[name].schema.primary_key
+    return problem(package, name, row, key[0], "primary-key",
+                   f"{'/'.join(key)} {'/'.join(map(str, value))} already used on line {first_line}",
+                   "give the row a new id: ids are never reused")
+
+
+def missing_reference_problem(package: Package, name: str, row: Row, foreign: dict, value: tuple) -> Problem:
+    target, field = foreign["reference"]["resource"], foreign["fields"][0]
+    return problem(package, name, row, field, "foreign-key",
+                   f"{field} {'/'.join(map(str, value))} is not a {'/'.join(foreign['reference']['fields'])} of {target}",
+                   f"add the row to {package.file(target)} or correct the reference")
 
 
 # Provenance ---------------------------------------------------------------------------------------

@@ -22,8 +22,8 @@ from ..schemas import RecordSchema
 
 
 class Record:
-    """One record read back from its file: split into cells on first use, and the cells placed
-    (their columns counted) only as far as a problem needs."""
+    """One record read back from its file: split into cells, and the cells placed (their columns
+    counted), on first use."""
 
     __slots__ = ("text", "line", "_texts", "_lines", "_columns")
 
@@ -43,24 +43,21 @@ class Record:
         if self._texts is None:
             if self.text and "\n" not in self.text:
                 self._texts = next(csv.reader([self.text]), None) or [""]
-                self._lines, self._columns = self.line, []
+                self._lines = self.line
             else:
                 self._texts, self._lines, self._columns = parse_record(self.text, self.line)
         return self._texts
 
     def cell(self, i: int) -> csvio.Cell:
-        texts, columns, text = self.texts, self._columns, self.text
-        at = columns[-1] - 1 + raw_length(texts[len(columns) - 1], text, columns[-1] - 1) + 1 if columns else 0
-        while len(columns) <= i:  # count columns on from the last one counted
-            columns.append(at + 1)
-            at += raw_length(texts[len(columns) - 1], text, at) + 1
+        texts = self.texts
+        if self._columns is None:  # one record line: count every column once
+            columns, at, text = [], 0, self.text
+            for value in texts:
+                columns.append(at + 1)
+                at += (len(value) + value.count('"') + 3) if text.startswith('"', at) else len(value) + 1
+            self._columns = columns
         line = self._lines if isinstance(self._lines, int) else self._lines[i]
-        return csvio.Cell(texts[i], line, columns[i])
-
-
-def raw_length(value: str, text: str, at: int) -> int:
-    """How many characters a cell takes in its record: quoted, with its quotes doubled, or not."""
-    return len(value) + value.count('"') + 2 if text.startswith('"', at) else len(value)
+        return csvio.Cell(texts[i], line, self._columns[i])
 
 
 class Cells(Mapping):

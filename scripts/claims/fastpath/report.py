@@ -248,12 +248,30 @@ def word_flags(engine, wording: Wording, flags: list[tuple[Flag, int | None]]) -
         for table, rows in context_rows(engine, wording, rule, flagged).items():
             tables[table] = rows if table not in tables or table == "attributions" else tables[table] + rows
         mini = wording.package(tables)
-        found = list(checks.key_problems(mini) if rule in ("primary-key", "foreign-key") else
-                     checks.IMPLEMENTED[rule](mini))
+        if rule in ("primary-key", "foreign-key"):
+            found = key_problems(engine, mini, items, flagged)
+        else:
+            found = list(checks.IMPLEMENTED[rule](mini))
         for table in flagged:
             pairs = [(flag, flagged[table][flag.rowidx]) for flag, _ in items if flag.table == table]
             problems += agree(pairs, found, engine.runs[table].file)
     return problems
+
+
+def key_problems(engine, mini: Package, items: list[tuple[Flag, int | None]], flagged) -> list[Problem]:
+    """Each flagged key in checks.py's words (its key_problems would also report every other
+    reference of the rows, to tables the small package leaves empty)."""
+    found = []
+    for flag, first in items:
+        row, schema = flagged[flag.table][flag.rowidx], engine.schemas[flag.table]
+        if flag.rule == "primary-key":
+            value = tuple(row.get(f) for f in schema.primary_key)
+            found.append(checks.duplicate_key_problem(mini, flag.table, row, value, flagged[flag.table][first].line))
+        else:
+            foreign = next(f for f in schema.foreign_keys if f["fields"][0] == flag.field)
+            value = tuple(row.get(f) for f in foreign["fields"])
+            found.append(checks.missing_reference_problem(mini, flag.table, row, foreign, value))
+    return found
 
 
 def word_records(engine, wording: Wording, flags: list[Flag]) -> list[Problem]:
