@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all validate build summary test sync clean
+.PHONY: all validate build summary test sync bench clean
 
 all: validate build summary
 
@@ -30,6 +30,10 @@ test: $(STAMP)
 
 sync: $(STAMP)
 	$(BIN)/claims sync
+
+# Validation at a million claims against a typed DuckDB load and frictionless (benchmarks/RESULTS.md).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf build $(VENV)

@@ -10,7 +10,8 @@ and the broken package, claims build with every view computed (build_views.py), 
 frictionless validate on the valid package (in the first --frictionless-runs rounds: it takes
 minutes). DuckDB runs with CLAIMS_DUCKDB_THREADS and CLAIMS_DUCKDB_MEMORY (2, 600MB). Writes
 a Markdown report (default benchmarks/RESULTS.md) with min / median / max seconds, the ratio
-of each median to the baseline's, peak RSS, versions, machine and load.
+of each median to the baseline's, peak RSS, versions, machine and load; a "## Notes"
+section already in the file is kept below the new numbers.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+NOTES = "## Notes"
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 
@@ -66,14 +69,18 @@ def tree_rss(root: int) -> int:
 
 
 def run_once(measure: Measure, env: dict) -> None:
-    start = time.perf_counter()
-    process = subprocess.Popen(measure.command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss(process.pid))
-        time.sleep(0.02)
-    out, err = process.communicate()
-    elapsed = time.perf_counter() - start
+    # Output goes to files: a pipe nobody reads until the end fills up and stalls the command.
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        start = time.perf_counter()
+        process = subprocess.Popen(measure.command, env=env, stdout=out_file, stderr=err_file, text=True)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.02)
+        elapsed = time.perf_counter() - start
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     if process.returncode != measure.expect:
         raise SystemExit(f"{measure.name}: exit {process.returncode}, expected {measure.expect}\n{err[-2000:]}")
     measure.seconds.append(elapsed)
@@ -173,9 +180,13 @@ def main(argv: list[str] | None = None) -> None:
     text = "\n".join(report) + "\n"
     if args.results == "-":
         print(text)
-    else:
-        Path(args.results).write_text(text, encoding="utf-8")
-        print(f"wrote {args.results}", file=sys.stderr)
+        return
+    target = Path(args.results)
+    notes = target.read_text(encoding="utf-8").split(NOTES, 1) if target.is_file() else []
+    if len(notes) == 2:  # the hand-written reading of the numbers stays below the new ones
+        text += "\n" + NOTES + notes[1]
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {args.results}", file=sys.stderr)
 
 
 if __name__ == "__main__":
