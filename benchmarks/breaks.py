@@ -91,9 +91,12 @@ def _duplicate(row, ctx):
     return {**row, "claim_id": previous["claim_id"]}
 
 
-def _wrong_quote(row, ctx):
-    quote = row["quote"]
-    return {**row, "quote": quote[:-1] + ("X" if quote[-1] != "X" else "Y")}
+def _last_character_changed(column: str) -> Callable[[dict, Context], dict]:
+    """A quote or evidence that no longer equals the seed at its offsets (its last character)."""
+    def change(row, ctx):
+        text = row[column]
+        return {**row, column: text[:-1] + ("X" if text[-1] != "X" else "Y")}
+    return change
 
 
 def _wrong_namespace(row, ctx):
@@ -119,7 +122,7 @@ CLAIMS = (
     Break("claim-deprecation-reason", _set(status="deprecated", deprecation_reason="")),
     Break("primary-key", _duplicate, unreferenced=True),
     Break("foreign-key", _set(subject_id="event:no-such-event")),
-    Break("quote-in-seed", _wrong_quote),
+    Break("quote-in-seed", _last_character_changed("quote")),
     Break("claim-id-namespace", _wrong_namespace, unreferenced=True),
     Break("value-bounds", _bounds),
     Break("value-matches-type", lambda row, ctx: _quantity(row, ctx, value_entity_id=ctx.some_entity)),
@@ -134,11 +137,6 @@ def _chain_gap(row, ctx):
     return {**row, "position": str(int(row["position"]) + 1)} if ctx.last_in_chain else None
 
 
-def _wrong_evidence(row, ctx):
-    evidence = row["evidence"]
-    return {**row, "evidence": evidence[:-1] + ("X" if evidence[-1] != "X" else "Y")}
-
-
 def _copy_previous(row, ctx):
     return dict(ctx.previous) if ctx.previous is not None else None
 
@@ -149,7 +147,7 @@ ATTRIBUTIONS = (
     Break("record-required", _set(attribution_kind="")),
     Break("record-enum", _set(attribution_kind="whispered")),
     Break("foreign-key", _set(agent_id="agent:no-such-agent")),
-    Break("evidence-in-seed", _wrong_evidence),
+    Break("evidence-in-seed", _last_character_changed("evidence")),
     Break("attribution-chain", _chain_gap),
 )
 

@@ -44,8 +44,8 @@ def same_report(root: Path):
 def packages(tmp_path_factory):
     base = tmp_path_factory.mktemp("generated")
     return {
-        "valid": generate(300, base / "valid", seed=3) and base / "valid",
-        "tenth": generate(1500, base / "tenth", seed=5, broken=0.1) and base / "tenth",
+        "valid": generate(150, base / "valid", seed=3) and base / "valid",
+        "tenth": generate(800, base / "tenth", seed=5, broken=0.1) and base / "tenth",
         "thousandth": generate(600, base / "thousandth", seed=8, broken=0.001) and base / "thousandth",
     }
 
@@ -157,7 +157,7 @@ def mutable(tmp_path_factory):
     return root
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutations=MUTATIONS, table=st.sampled_from(["aliases", "attributions", "entities"]))
 def test_mutated_bytes_keep_the_same_rows_out(mutable, tmp_path_factory, mutations, table):
     root = tmp_path_factory.mktemp("mutated") / "package"

@@ -120,7 +120,7 @@ def test_compiled_schema_agrees_with_jsonschema(name):
     schema = SCHEMAS[name]
     table = TableSql(schema)
 
-    @settings(max_examples=35, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(records(schema))
     def agree(rows):
         assert sql_findings(table, rows) == [python_findings(schema, row) for row in rows]

@@ -19,6 +19,8 @@ from ..schemas import BOOLEAN_TEXTS, INTEGER_TEXT, NUMBER_TEXT, RecordSchema
 PASSIVE = {"type", "description", "title", "$schema", "$id", "additionalProperties", "properties", "required",
            "allOf"}
 DATE_TEXT = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+BOUNDS = {"minimum": ">=", "maximum": "<=", "exclusiveMinimum": ">", "exclusiveMaximum": "<"}
+LENGTHS = {"minLength": ">=", "maxLength": "<="}  # length() counts code points, as len() does
 BIGINT_LIMIT = "9223372036854775807"
 
 
@@ -152,18 +154,10 @@ class TableSql:
             return f"{v} IN ({', '.join(map(literal, value))})"
         if keyword == "const":
             return f"{v} = {literal(value)}"
-        if keyword == "minimum":
-            return f"{number} >= {literal(value)}"
-        if keyword == "maximum":
-            return f"{number} <= {literal(value)}"
-        if keyword == "exclusiveMinimum":
-            return f"{number} > {literal(value)}"
-        if keyword == "exclusiveMaximum":
-            return f"{number} < {literal(value)}"
-        if keyword == "minLength":
-            return f"length({v}) >= {int(value)}"
-        if keyword == "maxLength":
-            return f"length({v}) <= {int(value)}"
+        if keyword in BOUNDS:
+            return f"{number} {BOUNDS[keyword]} {literal(value)}"
+        if keyword in LENGTHS:
+            return f"length({v}) {LENGTHS[keyword]} {int(value)}"
         if keyword == "format" and value == "date":
             # jsonschema: ASCII YYYY-MM-DD and datetime.date.fromisoformat; DuckDB also takes year 0.
             return (f"regexp_full_match({v}, '{DATE_TEXT}') AND TRY_CAST({v} AS DATE) IS NOT NULL "
