@@ -15,20 +15,15 @@ cell_text = st.text(st.characters(blacklist_characters="\r\x00", blacklist_categ
 tables = st.integers(min_value=1, max_value=5).flatmap(
     lambda width: st.tuples(st.lists(cell_text, min_size=width, max_size=width),
                             st.lists(st.lists(cell_text, min_size=width, max_size=width), max_size=8)))
-
-
-def _nonblank(header, rows):
-    # A one-column row holding "" is written as a blank line, which csv.reader skips; the
-    # package's tables have many columns, so this case never arises in them.
-    return not (len(header) == 1 and any(row == [""] for row in [header, *rows]))
+# A one-column row holding "" is written as a blank line, which csv.reader skips; the package's
+# tables have many columns, so this case never arises in them.
+tables = tables.filter(lambda t: not (len(t[0]) == 1 and any(row == [""] for row in [t[0], *t[1]])))
 
 
 @settings(max_examples=300, deadline=None)
 @given(tables)
 def test_round_trip_write_then_parse(table):
     header, rows = table
-    if not _nonblank(header, rows):
-        return
     text = csvio.dumps(header, rows)
     records, problems = csvio.parse(text, "t.csv")
     assert problems == []
@@ -39,8 +34,6 @@ def test_round_trip_write_then_parse(table):
 @given(tables)
 def test_parser_agrees_with_python_csv_module(table):
     header, rows = table
-    if not _nonblank(header, rows):
-        return
     text = csvio.dumps(header, rows)
     expected = list(csv.reader(io.StringIO(text, newline="")))
     records, _ = csvio.parse(text, "t.csv")
@@ -51,8 +44,6 @@ def test_parser_agrees_with_python_csv_module(table):
 @given(tables)
 def test_record_lines_count_newlines_inside_quoted_cells(table):
     header, rows = table
-    if not _nonblank(header, rows):
-        return
     text = csvio.dumps(header, rows)
     records, _ = csvio.parse(text, "t.csv")
     for record in records:
