@@ -224,8 +224,9 @@ def generate(n_claims: int, out: Path, seed: int = 1, broken: float = 0.0, docum
         (out / "seeds" / "zz-unregistered.txt").write_text("A document no sources row describes.\n", encoding="utf-8")
         with (out / "docs" / "rules.md").open("a", encoding="utf-8") as handle:
             handle.write("\nA line added by hand, so generated-sync has something to report.\n")
-        whole = {"generated-sync": 1, "seed-registered": 1}
-        breaks["package"] = whole
+        break_descriptor(out)
+        breaks["package"] = {"generated-sync": 1, "seed-registered": 1, "descriptor-frictionless": 1,
+                             "descriptor-profile": 1}
         for table, (rule, _) in TAILS.items():
             breaks.setdefault(table, {})[rule] = 1
         breaks["sources"]["unique-key"] = 2 * len(repeated)  # seed_path and sha256 both repeat
@@ -235,6 +236,17 @@ def generate(n_claims: int, out: Path, seed: int = 1, broken: float = 0.0, docum
                "rules": sorted({rule for table in breaks.values() for rule in table})}
     (out / MARKER).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return summary
+
+
+def break_descriptor(root: Path) -> None:
+    """Two hand-written fields broken, each caught by one descriptor check only (claims sync keeps
+    hand-written metadata, so generated-sync does not see them): a created date frictionless-py
+    refuses, and contributor roles that are not the array the v2 profile wants."""
+    path = root / "datapackage.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["created"] = "yesterday"
+    document["contributors"][0]["roles"] = "creator"
+    path.write_text(descriptor.dumps(document), encoding="utf-8")
 
 
 def sync(root: Path, schemas) -> None:
