@@ -1,12 +1,13 @@
 # Two commands for a fresh machine with Python 3.11+, git and make:
 #   make        set up .venv if needed, validate, build build/claims.duckdb, print a summary
 #   make test   set up .venv if needed, run every test
+#   make bench  set up .venv if needed, run the benchmark at 1M claims (long: see benchmarks/README.md)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all validate build summary test sync clean
+.PHONY: all validate build summary test sync bench clean
 
 all: validate build summary
 
@@ -30,6 +31,10 @@ test: $(STAMP)
 
 sync: $(STAMP)
 	$(BIN)/claims sync
+
+# BENCH_ARGS for a quick trial, e.g. make bench BENCH_ARGS='--claims 100000 --runs 1 --results -'
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf build $(VENV)

@@ -183,7 +183,7 @@ SOURCES = (
                                       published_end="", published_precision="", published_date_note="")),
     Break("seed-path", lambda row, ctx: {**row, "seed_path": "seeds/missing-" + row["seed_path"][6:]}),
     Break("seed-path", _set(**{SEED_LINK: "1"})),
-    Break("seed-hash", _set(sha256="0" * 64)),
+    Break("seed-hash", lambda row, ctx: {**row, "sha256": row["sha256"][::-1]}),  # unique, as sha256 must be
     Break("seed-encoding", _set(**{BAD_SEED_BYTE: "1"})),
     Break("interval-order", lambda row, ctx: {**row, "published_start": "2012-09-02", "published_end": "2012-09-01"}
           if row.get("published_date_basis") != "unknown" else None),
