@@ -69,7 +69,10 @@ def validate(root: RootOption = Path("."),
                  "--format", "-f", help="text (colours on a terminal), json, or github: workflow-command "
                  "annotations and a Markdown report in $GITHUB_STEP_SUMMARY.")] = OutputFormat.text,
              as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
-             strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (lints) too.")] = False) -> None:
+             strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (lints) too.")] = False,
+             engine: Annotated[str, typer.Option(
+                 "--engine", help="auto (by size), python (row by row) or duckdb (set-based gate for large "
+                 "packages; what it flags is reported by the Python path, so both report the same).")] = "auto") -> None:
     """Check the whole package: descriptor, tables, JSON Schemas, named checks, seeds and quotes, lints.
 
     Exit 0 when valid (lints are warnings unless --strict), 1 when not, 2 on a usage error.
@@ -79,7 +82,7 @@ def validate(root: RootOption = Path("."),
 
     if as_json and output_format not in (OutputFormat.text, OutputFormat.json):
         raise typer.BadParameter("--json and --format github exclude each other", param_hint="--json")
-    report = run(root)
+    report = run(root, engine)
     if as_json or output_format is OutputFormat.json:
         typer.echo(show.as_json(report))
     elif output_format is OutputFormat.github:

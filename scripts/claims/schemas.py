@@ -42,6 +42,11 @@ def _full_match_pattern(validator, pattern, instance, schema):
 
 RecordValidator = validators.extend(Draft202012Validator, {"pattern": _full_match_pattern})
 
+# How a cell's text must look to be typed; the fast path compiles the same expressions to SQL.
+INTEGER_TEXT = r"-?[0-9]+"
+NUMBER_TEXT = r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?"
+BOOLEAN_TEXTS = ("true", "false")
+
 
 @dataclass(frozen=True)
 class RecordSchema:
@@ -84,18 +89,18 @@ class RecordSchema:
         if kind == "string":
             return text
         if kind == "integer":
-            if re.fullmatch(r"-?[0-9]+", text) is None:
+            if re.fullmatch(INTEGER_TEXT, text) is None:
                 raise ValueError(f"{text!r} is not a whole number")
             return int(text)
         if kind == "number":
-            if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", text) is None:
+            if re.fullmatch(NUMBER_TEXT, text) is None:
                 raise ValueError(f"{text!r} is not a number")
             value = float(text)
             if not math.isfinite(value):
                 raise ValueError(f"{text!r} is not a finite number")
             return int(value) if value.is_integer() and "." not in text and "e" not in text.lower() else value
         if kind == "boolean":
-            if text not in ("true", "false"):
+            if text not in BOOLEAN_TEXTS:
                 raise ValueError(f"{text!r} is not true or false")
             return text == "true"
         raise ValueError(f"unsupported type {kind}")
