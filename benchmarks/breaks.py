@@ -122,9 +122,14 @@ def _hedged_quote(row, ctx):
             "confidence": "0.9", "confidence_rule": "C1"}
 
 
+def _unloadable(**bad_cell) -> tuple[Break, Break]:
+    """The two breaks that unload a row: a cell of the wrong type, and one cell too many."""
+    return (Break("cell-type", _set(**bad_cell), unreferenced=True),
+            Break("csv-row-width", _set(**{EXTRA_CELL: "extra"}), unreferenced=True))
+
+
 CLAIMS = (
-    Break("cell-type", _set(quote_start="forty"), unreferenced=True),
-    Break("csv-row-width", _set(**{EXTRA_CELL: "extra"}), unreferenced=True),
+    *_unloadable(quote_start="forty"),
     Break("record-required", _set(modality="")),
     Break("record-pattern", _set(guideline_version="1.0")),
     Break("record-enum", _set(modality="maybe")),
@@ -164,8 +169,7 @@ def _copy_previous(row, ctx):
 
 
 ATTRIBUTIONS = (
-    Break("cell-type", _set(position="first"), unreferenced=True),
-    Break("csv-row-width", _set(**{EXTRA_CELL: "extra"}), unreferenced=True),
+    *_unloadable(position="first"),
     Break("record-required", _set(attribution_kind="")),
     Break("record-enum", _set(attribution_kind="whispered")),
     Break("foreign-key", _set(agent_id="agent:no-such-agent")),

@@ -157,9 +157,15 @@ def generate(n_claims: int, out: Path, seed: int = 1, broken: float = 0.0, docum
     write_seeds(out, docs, source_rows)
     for row in real["sources"]:
         shutil.copy2(REPO / row["seed_path"], out / row["seed_path"])
+    # Spare rows are twice as many as the breaks they take, so a break that copies or varies the
+    # last clean row (primary-key, lint-alias-variant) finds one.
     spare = [{"entity_id": f"event:spare-{k:04d}", "entity_type": "event", "canonical_name": f"spare {k}",
               "description": "Spare synthetic entity, referenced by nothing."}
-             for k in range(break_count(broken, len(pools.rows), "entities"))]
+             for k in range(2 * break_count(broken, len(pools.rows), "entities"))]
+    events = pools.events
+    aliases = [{"entity_id": events[3 * k % len(events)], "alias": f"{events[3 * k % len(events)].split(':')[1]} «{k}»",
+                "alias_kind": "transliteration", "source_id": docs[k % len(docs)].source_id}
+               for k in range(max(len(events[::3]), 2 * break_count(broken, len(events[::3]), "aliases")))]
     # The unique-key break: sources rows that repeat a real document's seed_path and sha256 under a new id.
     repeated = [{**real["sources"][k % len(real["sources"])], "source_id": f"synthetic-repeat-{k:05d}"}
                 for k in range(max(1, round(broken * len(docs))) if broken > 0 else 0)]
@@ -167,12 +173,10 @@ def generate(n_claims: int, out: Path, seed: int = 1, broken: float = 0.0, docum
         "sources": real["sources"] + source_rows + repeated,
         "confidence_rubric": real["confidence_rubric"] + breaker.rows("confidence_rubric", [
             {"rule_id": f"C{90 + k}", "confidence": "0.1", "label": "spare", "description": "Spare rule."}
-            for k in range(break_count(broken, 5, "confidence_rubric"))]),
+            for k in range(2 * break_count(broken, 5, "confidence_rubric"))]),
         "properties": breaker.rows("properties", properties),
         "entities": real["entities"] + pools.rows + breaker.rows("entities", spare),
-        "aliases": real["aliases"] + breaker.rows("aliases", [
-            {"entity_id": entity, "alias": f"{entity.split(':')[1]} «{k}»", "alias_kind": "transliteration",
-             "source_id": docs[k % len(docs)].source_id} for k, entity in enumerate(pools.events[::3])]),
+        "aliases": real["aliases"] + breaker.rows("aliases", aliases),
     }
     for name, rows in small.items():
         for row in rows:
