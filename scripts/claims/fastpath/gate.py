@@ -85,9 +85,12 @@ def run_gate(root: Path) -> GateResult:
     if result.problems:
         return result
     connection = duckdb.connect(config=settings())
+    connection.execute("SET enable_progress_bar = false")
     try:
         for name in TABLE_ORDER:
             _scan_table(connection, root, name, resources[name], TableSql(schemas[name]), result)
+            if result.flags:
+                return result
         if not result.flags:
             connection.execute("CREATE TEMP TABLE seeds (source_id VARCHAR, text VARCHAR)")
             texts = checks.seed_texts(package)
@@ -96,6 +99,10 @@ def run_gate(root: Path) -> GateResult:
                 result.flag(rule, connection.execute(sql).fetchone()[0])
             for rule, count in named.alias_variants(connection):
                 result.flag(rule, count)
+    except duckdb.Error as exc:
+        # DuckDB refuses what it cannot read (bytes that are not UTF-8, a malformed row): the
+        # Python path locates it.
+        result.flag("duckdb:" + type(exc).__name__, 1)
     finally:
         connection.close()
     return result
@@ -103,7 +110,7 @@ def run_gate(root: Path) -> GateResult:
 
 def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableSql, result: GateResult) -> None:
     fields = sql.schema.fields
-    commas = 0
+    commas = newlines = 0
     for index, rel in enumerate(parts):
         path = root / rel
         if not path.is_file():
@@ -112,12 +119,13 @@ def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableS
         row = connection.execute(
             "SELECT starts_with(content, '\ufeff'), contains(content, '\r'), contains(content, chr(0)), "
             "regexp_full_match(content, $grammar), strlen(content) - strlen(replace(content, ',', '')), "
+            "strlen(content) - strlen(replace(content, chr(10), '')), "
             "split_part(content, chr(10), 1), ends_with(content, chr(10)) FROM read_text($path)",
             {"grammar": CSV_GRAMMAR, "path": str(path)}).fetchone() if path.stat().st_size else None
         if row is None:
             result.flag("csv-empty", 1)
             return
-        has_bom, has_cr, has_nul, is_grammatical, file_commas, header, ends_with_newline = row
+        has_bom, has_cr, has_nul, is_grammatical, file_commas, file_newlines, header, ends_with_newline = row
         result.flag("csv-bom", has_bom)
         result.flag("csv-line-ending", has_cr)
         result.flag("csv-nul-byte", has_nul)
@@ -125,6 +133,7 @@ def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableS
         result.flag("csv-header", header != ",".join(fields))
         result.flag("csv-part-newline", index < len(parts) - 1 and not ends_with_newline)
         commas += file_commas - (len(fields) - 1)
+        newlines += file_newlines - 1 + (not ends_with_newline)  # as if every row ended with one
     if result.flags:
         return
     files = "[" + ", ".join(literal(str(root / rel)) for rel in parts) + "]"
@@ -132,15 +141,17 @@ def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableS
     read = (f"(SELECT * FROM read_csv({files}, header = true, auto_detect = false, strict_mode = true, "
             f"delim = ',', quote = '\"', escape = '\"', nullstr = '', new_line = '\\n', columns = {{{columns}}}, "
             f"store_rejects = true, rejects_table = 'rejects_{name}', rejects_scan = 'rejects_scan_{name}'))")
-    inner_commas = " + ".join(f"coalesce(strlen({raw(f)}) - strlen(replace({raw(f)}, ',', '')), 0)" for f in fields)
+    inner_commas, inner_newlines = (" + ".join(f"coalesce(strlen({raw(f)}) - strlen(replace({raw(f)}, {char}, '')), 0)"
+                                               for f in fields) for char in ("','", "chr(10)"))
     too_long = " OR ".join(f"strlen({raw(f)}) > {MAX_CELL_CHARS}" for f in fields)
     typed = ", ".join(ident(f) for f in fields)
     connection.execute(
         f"CREATE TEMP TABLE {ident(name)} AS SELECT {typed}, NOT loaded OR len(rh) > 0 AS is_flagged, "
-        f"{inner_commas} AS inner_commas, coalesce({too_long}, false) AS is_too_long "
+        f"{inner_commas} AS inner_commas, {inner_newlines} AS inner_newlines, coalesce({too_long}, false) AS is_too_long "
         f"FROM ({sql.checked_sql(read)})")
-    rows, flagged, inner, too_long_rows = connection.execute(
+    rows, flagged, inner, inner_lines, too_long_rows = connection.execute(
         f"SELECT count(*), count(*) FILTER (WHERE is_flagged), coalesce(sum(inner_commas), 0), "
+        f"coalesce(sum(inner_newlines), 0), "
         f"count(*) FILTER (WHERE is_too_long) FROM {ident(name)}").fetchone()
     rejected = connection.execute(f"SELECT count(*) FROM rejects_{name}").fetchone()[0]
     result.counts[name] = rows
@@ -148,3 +159,5 @@ def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableS
     result.flag("csv-cell-size", too_long_rows)
     result.flag("csv-row-width", rejected)
     result.flag("csv-row-width", commas != rows * (len(fields) - 1) + inner)
+    # DuckDB skips blank lines; a blank line is a one-cell row to the Python path.
+    result.flag("csv-row-width", newlines != rows + inner_lines)

@@ -1,0 +1,81 @@
+"""The fast path's gate agrees with the Python path on what is valid.
+
+The gate may only pass a package the Python path passes (every test of it is a superset of
+the Python path's), and it must pass the valid ones, or large packages would never be fast.
+What it flags is reported by the Python path, so `--engine duckdb` and `--engine python`
+print the same report: checked here on the real package, on every case of the bad-input
+corpus, on generated packages (valid and with rows broken across every rule) and on
+hypothesis-mutated bytes of a table.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claims.fastpath.gate import run_gate
+from claims.validate import validate
+
+from conftest import ROOT, copy_package
+from corpus.cases import CASES
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate import MIN_CLAIMS, generate  # noqa: E402
+
+
+def same_reports(root: Path) -> bool:
+    """Whether the gate passed the package; both engines' reports must be equal either way."""
+    python = validate(root, "python")
+    duckdb = validate(root, "duckdb")
+    assert [p.render() for p in duckdb.problems] == [p.render() for p in python.problems]
+    return run_gate(root).is_clean
+
+
+def test_real_package_passes_the_gate():
+    gate = run_gate(ROOT)
+    assert gate.is_clean, (gate.problems, gate.flags)
+    assert gate.counts == validate(ROOT, "python").counts
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_gate_flags_every_corpus_case(name, package_copy):
+    CASES[name](package_copy)
+    assert not same_reports(package_copy)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("generated")
+
+
+def test_generated_valid_package_passes(generated):
+    generate(MIN_CLAIMS, generated / "valid", seed=5)
+    assert same_reports(generated / "valid")
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.001])
+def test_generated_broken_package_is_flagged(generated, fraction):
+    generate(MIN_CLAIMS, generated / f"broken-{fraction}", seed=5, broken=fraction)
+    assert not same_reports(generated / f"broken-{fraction}")
+
+
+TABLES = ["claims/claims.csv", "claims/attributions.csv", "claims/entities.csv", "claims/aliases.csv"]
+BYTES = [b'"', b",", b"\n", b"\r", b"\x00", b"\xff", b"x", b"-", b"0", b"\xe2\x80\x9c", b""]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=st.sampled_from(TABLES), offset=st.floats(0, 1), cut=st.integers(0, 2),
+       insert=st.sampled_from(BYTES))
+def test_gate_never_passes_what_the_python_path_rejects(tmp_path_factory, table, offset, cut, insert):
+    root = copy_package(tmp_path_factory.mktemp("mutated"))
+    path = root / table
+    data = path.read_bytes()
+    at = int(offset * len(data))
+    path.write_bytes(data[:at] + insert + data[at + cut:])
+    if run_gate(root).is_clean:
+        assert validate(root, "python").problems == []
