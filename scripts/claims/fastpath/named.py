@@ -12,8 +12,8 @@ from ..quantities import QUALIFIERS
 from ..schemas import RecordSchema
 from .compile import ident, literal
 
-# The hedge words without \b: matching more is allowed, matching less is not.
-HEDGE_WORDS = "(?i)" + HEDGE.pattern.replace(r"\b", "")
+# RE2's \b is ASCII: around these ASCII words it finds every boundary Python's Unicode \b finds (and more).
+HEDGE_WORDS = "(?i)" + HEDGE.pattern
 EPSILON = 1e-9  # checks._same
 
 
