@@ -36,11 +36,15 @@ def engine_for(root: Path, requested: str = "auto") -> str:
         raise ClaimsError(f"unknown engine {requested!r}: use one of {', '.join(ENGINES)}", 2)
     if requested != "auto":
         return requested
-    from ..package import read_descriptor, resource_parts, unsafe_path
+    from ..package import DescriptorError, read_descriptor, resource_parts, unsafe_path
 
     root = root.resolve()
+    try:
+        document = read_descriptor(root)
+    except DescriptorError:
+        return "python"  # which reports where the descriptor breaks
     total = 0
-    for parts in resource_parts(read_descriptor(root)).values():
+    for parts in resource_parts(document).values():
         for rel in parts:
             path = root / rel if unsafe_path(rel) is None else None
             total += path.stat().st_size if path is not None and path.is_file() else 0
