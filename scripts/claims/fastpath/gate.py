@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 
 from .. import checks, descriptor
-from ..package import (DESCRIPTOR, MAX_CELL_CHARS, TABLE_ORDER, DescriptorError, Package, load_table,
+from ..package import (MAX_CELL_CHARS, TABLE_ORDER, DescriptorError, Package, load_table,
                        read_descriptor_text, resource_parts, unsafe_path)
 from ..problems import Problem
 from ..schemas import load_schemas
@@ -91,14 +91,13 @@ def run_gate(root: Path) -> GateResult:
             _scan_table(connection, root, name, resources[name], TableSql(schemas[name]), result)
             if result.flags:
                 return result
-        if not result.flags:
-            connection.execute("CREATE TEMP TABLE seeds (source_id VARCHAR, text VARCHAR)")
-            texts = checks.seed_texts(package)
-            connection.executemany("INSERT INTO seeds VALUES (?, ?)", list(texts.items()))
-            for rule, sql in named.cross_row_checks(schemas):
-                result.flag(rule, connection.execute(sql).fetchone()[0])
-            for rule, count in named.alias_variants(connection):
-                result.flag(rule, count)
+        connection.execute("CREATE TEMP TABLE seeds (source_id VARCHAR, text VARCHAR)")
+        texts = checks.seed_texts(package)
+        connection.executemany("INSERT INTO seeds VALUES (?, ?)", list(texts.items()))
+        for rule, sql in named.cross_row_checks(schemas):
+            result.flag(rule, connection.execute(sql).fetchone()[0])
+        for rule, count in named.alias_variants(connection):
+            result.flag(rule, count)
     except duckdb.Error as exc:
         # DuckDB refuses what it cannot read (bytes that are not UTF-8, a malformed row): the
         # Python path locates it.
