@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import csvio, repair
-from .package import read_descriptor, resource_parts
+from .package import DESCRIPTOR, read_descriptor, resource_parts
 from .problems import ClaimsError
 from .schemas import RecordSchema, load_schemas
 
@@ -158,7 +158,11 @@ def locked(root: Path):
     writers at once then run one after the other, so neither loses the other's row; the
     lock dies with its process, so a killed writer never leaves the package locked."""
     path = root / LOCK_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # Never create folders: outside a package the lock would be left behind in a stray
+    # claims/ (or claims/claims/) before the command refuses.
+    if not (root / DESCRIPTOR).is_file() or not path.parent.is_dir():
+        raise ClaimsError(f"{root} is not the root folder of a claims package (no {DESCRIPTOR} beside "
+                          f"{LOCK_FILE.parent}/): run the command inside one, or give its folder with --root DIR", 2)
     with open(path, "a+b") as handle:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         try:

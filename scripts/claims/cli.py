@@ -36,8 +36,27 @@ class ClaimsTyper(typer.Typer):
 app = ClaimsTyper(help="Validate, build and query the claims-and-provenance data package.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
-RootOption = Annotated[Path, typer.Option("--root", help="Root folder of the package (holds datapackage.json).",
-                                          file_okay=False)]
+def _package_root(ctx: typer.Context, root: Path) -> Path:
+    """--root as given, or else the package the current folder is in (its nearest parent holding
+    datapackage.json, as git finds a repository). Outside any package, a usage error before any
+    command runs, so nothing is written anywhere."""
+    from .package import DESCRIPTOR, find_root
+
+    if ctx.resilient_parsing:
+        return root
+    given = getattr(ctx.get_parameter_source("root"), "name", "DEFAULT") != "DEFAULT"
+    found = (root.resolve() if (root / DESCRIPTOR).is_file() else None) if given else find_root(root)
+    if found is None:
+        where = f"{DESCRIPTOR} not found in {root.resolve()}" + ("" if given else " or any folder above it")
+        typer.echo(f"error: {where}: this is not a claims package; run the command inside one, "
+                   "or give its folder with --root DIR", err=True)
+        raise typer.Exit(2)
+    return found
+
+
+RootOption = Annotated[Path, typer.Option("--root", help="Root folder of the package (holds datapackage.json). "
+                                          "Default: the current folder or the nearest folder above it that "
+                                          "holds datapackage.json.", file_okay=False, callback=_package_root)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of text.")]
 
 

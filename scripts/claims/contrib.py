@@ -7,6 +7,7 @@ checks as claims validate.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import subprocess
@@ -249,8 +250,9 @@ def _attribution(seed: str, quote: authoring.Span, claim_id: str, position: int,
 def fmt(root: Path, check: bool) -> list[str]:
     """Rewrite every table file in canonical order, quoting and line endings (UTF-8, no BOM, LF).
     Returns the files that changed (or would). All files are read and checked before any is
-    written: a file that cannot be parsed stops the whole run."""
-    with authoring.locked(root):
+    written: a file that cannot be parsed stops the whole run. --check only reads: no lock, so it
+    works on a read-only checkout."""
+    with contextlib.nullcontext() if check else authoring.locked(root):
         schemas = load_schemas(root / "schemas")
         wanted: dict[str, bytes] = {}
         problems: list[Problem] = []

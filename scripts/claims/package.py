@@ -78,6 +78,16 @@ class DescriptorError(ClaimsError):
         self.problem = problem
 
 
+def find_root(start: Path) -> Path | None:
+    """The package a folder is in, found the way git finds a repository: the folder itself or
+    its nearest parent that holds datapackage.json. None outside any package."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / DESCRIPTOR).is_file():
+            return candidate
+    return None
+
+
 def read_descriptor(root: Path) -> dict:
     return read_descriptor_text(root)[0]
 
