@@ -218,3 +218,4 @@ def run() -> None:
 # Command groups defined in their own modules register themselves on app.
 from . import cli_contrib  # noqa: E402,F401
 from . import cli_query  # noqa: E402,F401
+from . import cli_trust  # noqa: E402,F401
