@@ -91,7 +91,16 @@ def validate(root: RootOption = Path("."),
              strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (lints) too.")] = False,
              engine: Annotated[str, typer.Option(
                  "--engine", help="auto (by size), python (row by row) or duckdb (set-based gate for large "
-                 "packages; what it flags is reported by the Python path, so both report the same).")] = "auto") -> None:
+                 "packages; what it flags is reported by the Python path, so both report the same).")] = "auto",
+             base: Annotated[str | None, typer.Option(
+                 "--base", help="Also run the history checks against this earlier state (a git ref or a folder): "
+                 "seeds byte-identical, no claim removed, existing claims' evidence frozen, rubric and "
+                 "property meanings unchanged.")] = None,
+             repo: Annotated[Path, typer.Option("--repo", help="The git repository --base is looked up in.",
+                                                file_okay=False)] = Path("."),
+             rules_change: Annotated[bool, typer.Option(
+                 "--rules-change", help="With --base: the change is a declared rules change (maintainers review "
+                 "it), so changed rubric rules and property meanings are not errors.")] = False) -> None:
     """Check the whole package: descriptor, tables, JSON Schemas, named checks, seeds and quotes, lints.
 
     Exit 0 when valid (lints are warnings unless --strict), 1 when not, 2 on a usage error.
@@ -102,6 +111,10 @@ def validate(root: RootOption = Path("."),
     if as_json and output_format not in (OutputFormat.text, OutputFormat.json):
         raise typer.BadParameter("--json and --format github exclude each other", param_hint="--json")
     report = run(root, engine)
+    if base is not None:
+        from .history import with_history
+
+        report = with_history(report, root, base, repo, rules_change)
     if as_json or output_format is OutputFormat.json:
         typer.echo(show.as_json(report))
     elif output_format is OutputFormat.github:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .rules import LAYER_RULES, LINT_RULES, NAMED_CHECKS, REPAIR_HINTS
+from .rules import HISTORY_RULES, LAYER_RULES, LINT_RULES, NAMED_CHECKS, REPAIR_HINTS
 from .schemas import KEYWORD_HINTS, RecordSchema
 
 
@@ -47,4 +47,8 @@ def rules_markdown(schemas: dict[str, RecordSchema]) -> str:
               "unless `--strict` is given.", "",
               "| rule | what should hold | how to fix |", "|---|---|---|"]
     lines += [f"| `{r.rule}` | {r.description} | {r.hint} |" for r in LINT_RULES]
+    lines += ["", "## History checks (`claims validate --base REF`)", "",
+              "What was published stays as it was, compared with the base state (a git ref or a folder).", "",
+              "| rule | what must hold | how to fix |", "|---|---|---|"]
+    lines += [f"| `{r.rule}` | {r.description} | {r.hint} |" for r in HISTORY_RULES]
     return "\n".join(lines) + "\n"

@@ -118,4 +118,22 @@ REPAIR_HINTS: dict[str, str] = {
     "nearest": "not in the seed even after normalising; the nearest seed text is {fixed} at {start}-{end}",
 }
 
-BY_RULE = {check.rule: check for check in NAMED_CHECKS + LAYER_RULES + LINT_RULES}
+# History checks (claims validate --base REF): what was published stays as it was.
+HISTORY_RULES: tuple[NamedCheck, ...] = (
+    NamedCheck("history-seed-changed", "history", "every seed of the base state is still there, byte for byte",
+               "seeds are immutable evidence: restore the original bytes; a new text is a new source"),
+    NamedCheck("history-seed-record", "history", "a published source keeps its row and its seed_path, sha256 "
+               "and byte_size", "restore the recorded values"),
+    NamedCheck("history-claim-removed", "history", "no claim_id of the base state is removed",
+               "restore the row and deprecate it (status deprecated, deprecation_reason)"),
+    NamedCheck("history-claim-frozen", "history", "an existing claim keeps its source_id, quote, quote_start and "
+               "quote_end (an id is never reused for other evidence)",
+               "deprecate the claim and add a new one for the new reading"),
+    NamedCheck("history-rubric-changed", "history", "existing confidence rubric rules are unchanged (unless the change "
+               "is declared a rules change, --rules-change)", "add a new rule, or ask maintainers for a rules change"),
+    NamedCheck("history-property-changed", "history", "existing properties keep their meaning: every column but notes "
+               "unchanged (unless declared a rules change, --rules-change)",
+               "add a new property, or ask maintainers for a rules change"),
+)
+
+BY_RULE = {check.rule: check for check in NAMED_CHECKS + LAYER_RULES + LINT_RULES + HISTORY_RULES}
