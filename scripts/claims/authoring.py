@@ -40,7 +40,7 @@ def locate(text: str, quote: str, occurrence: int | None = None, prefix: str = "
         raise ClaimsError("the quote is empty")
     starts = repair.occurrences(text, quote)
     if not starts:
-        raise ClaimsError(f"not found in the seed: {quote!r}" + _near_hint(text, quote))
+        raise ClaimsError(f"not found in the seed: {quote!r}" + near_hint(text, quote))
     if prefix or suffix:
         starts = [s for s in starts if text[:s].endswith(prefix) and text[s + len(quote):].startswith(suffix)]
         if not starts:
@@ -59,7 +59,7 @@ def locate(text: str, quote: str, occurrence: int | None = None, prefix: str = "
     return Span(start, start + len(quote), quote)
 
 
-def _near_hint(text: str, quote: str) -> str:
+def near_hint(text: str, quote: str) -> str:
     near = repair.locate_near(text, quote)
     if near is None:
         return ""

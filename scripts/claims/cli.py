@@ -232,3 +232,4 @@ def run() -> None:
 from . import cli_contrib  # noqa: E402,F401
 from . import cli_query  # noqa: E402,F401
 from . import cli_trust  # noqa: E402,F401
+from . import cli_vocab  # noqa: E402,F401

@@ -1,4 +1,5 @@
-"""Contribution commands: add-source, add-entity, add-claim, fmt. Thin layers over contrib.py."""
+"""Contribution commands: add-source, add-entity, add-claim, correct, deprecate, add-alias,
+add-exclusion, fmt. Thin layers over contrib.py and amend.py."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import contrib
+from . import amend, contrib, vocab
 from .cli import RootOption, app
 
 
@@ -26,8 +27,8 @@ def add_source(
     title: Annotated[str, _opt("--title", help="Title or headline as the document gives it.")],
     rights: Annotated[str, _opt("--rights", help="Who holds the rights to the text and on what terms it is "
                                                  "included.")],
-    kind: Annotated[str, _opt("--kind", help="news-report, news-wire, encyclopedia-article, press-release, "
-                                             "other.")] = "news-report",
+    kind: Annotated[str, _opt("--kind", help=", ".join(vocab.DOCUMENT_KINDS) + " (claims vocab document-kinds).")]
+    = "news-report",
     language: Annotated[str, _opt("--language", help="BCP 47 tag of the text as stored.")] = "en",
     publisher: Annotated[Text, _opt("--publisher", help="Outlet, only where the document names it.")] = None,
     author: Annotated[Text, _opt("--author", help="Author, only where the document names one.")] = None,
@@ -59,7 +60,10 @@ def add_source(
 
 @app.command("add-entity")
 def add_entity(
-    entity_id: Annotated[str, typer.Argument(help="type:slug, e.g. person:jane-doe, event:khorog-clashes-2012.")],
+    entity_id: Annotated[str, typer.Argument(help="type:slug, the type one of " + ", ".join(vocab.ENTITY_TYPES)
+                                             + " (agent: an anonymous source), e.g. person:jane-doe, "
+                                             "event:khorog-clashes-2012. Check first that it is not there: "
+                                             "claims entities WORDS.")],
     name: Annotated[str, _opt("--name", help="The name this package uses for it.")],
     description: Annotated[str, _opt("--description", help="What or who it is, enough to tell it apart.")],
     part_of: Annotated[Text, _opt("--part-of", help="Enclosing entity (the event a sub-event belongs to).")] = None,
@@ -72,57 +76,151 @@ def add_entity(
     typer.echo(entity_id)
 
 
+# The options of a claim, declared once: add-claim requires some, correct takes any of them.
+Source = Annotated[str, _opt("--source", help="source_id of the document that makes the claim "
+                                             "(claims vocab sources lists them).")]
+Subject = Annotated[str, _opt("--subject", help="entity_id the claim is about (claims entities WORDS finds it).")]
+PropertyId = Annotated[str, _opt("--property", help="property_id: what is claimed (claims vocab properties "
+                                                    "lists them, with value type, unit and cardinality).")]
+Value = Annotated[str, _opt("--value", help="The value in the document's words.")]
+Quote = Annotated[str, _opt("--quote", help="The exact words of the seed; offsets are found for you.")]
+RubricRule = Annotated[str, _opt("--confidence-rule", help="Rubric rule; sets the confidence (claims vocab rubric "
+                                                           "lists them).")]
+Modality = Annotated[str, _opt("--modality", help="How the claim is put: " + ", ".join(vocab.MODALITIES)
+                               + " (claims vocab modalities explains each).")]
+Qualifier = Annotated[Text, _opt("--qualifier", help="Quantities: " + ", ".join(vocab.QUALIFIERS)
+                                 + " (claims vocab qualifiers gives the bounds of each).")]
+Number = Annotated[Text, _opt("--number", help="Quantities: the figure as stated; bounds are derived.")]
+Scope = Annotated[Text, _opt("--scope", help="Scoped properties: the sides a figure covers, "
+                             + ", ".join(vocab.SIDES) + ", sorted and joined by '+' (claims vocab scopes).")]
+Occurrence = Annotated[Optional[int], _opt("--occurrence", help="Which occurrence of the quote (1 = first), "
+                                                                "when it occurs more than once.")]
+Prefix = Annotated[str, _opt("--prefix", help="Text just before the quote, to choose an occurrence.")]
+Suffix = Annotated[str, _opt("--suffix", help="Text just after the quote, to choose an occurrence.")]
+Hedge = Annotated[Text, _opt("--hedge", help="Hedge words as written (reportedly, ...).")]
+Note = Annotated[Text, _opt("--note", help="The reading chosen, contradictions, anything to know.")]
+Attribution = Annotated[Optional[list[str]], _opt(
+    "--attribution", help="AGENT_ID:KIND:EVIDENCE, once per link of the chain, reporter first; KIND is one of "
+    + ", ".join(vocab.ATTRIBUTION_KINDS) + " (claims vocab attribution-kinds); the evidence is found in the seed "
+    "(the occurrence nearest the quote).")]
+DateStart = Annotated[Text, _opt("--date-start", help="Dates: first day, YYYY-MM-DD.")]
+DateEnd = Annotated[Text, _opt("--date-end", help="Dates: last day, YYYY-MM-DD.")]
+DatePrecision = Annotated[Text, _opt("--date-precision", help="Dates: day, month or year.")]
+EntityValue = Annotated[Text, _opt("--entity-value", help="Entity-valued properties: the entity_id.")]
+Place = Annotated[Text, _opt("--place", help="Qualifier: where (a place entity_id).")]
+TimeStart = Annotated[Text, _opt("--time-start", help="Qualifier: first day of the time meant.")]
+TimeEnd = Annotated[Text, _opt("--time-end", help="Qualifier: last day of the time meant.")]
+TimePrecision = Annotated[Text, _opt("--time-precision", help="Qualifier: day, month or year.")]
+ExtractedBy = Annotated[Text, _opt("--extracted-by", help="Who extracted it (default: git user.name, else unknown).")]
+GuidelineVersion = Annotated[Text, _opt("--guideline-version", help="Default: the version docs/model.md states.")]
+
+# Option name -> claim column, for the options that are cells of the claim row.
+CLAIM_CELLS = {"source": "source_id", "subject": "subject_id", "property_id": "property_id", "value": "value",
+               "modality": "modality", "qualifier": "value_qualifier", "number": "value_number", "scope": "scope",
+               "hedge": "hedge", "note": "note", "date_start": "value_date_start", "date_end": "value_date_end",
+               "date_precision": "value_date_precision", "entity_value": "value_entity_id", "place": "place_id",
+               "time_start": "time_start", "time_end": "time_end", "time_precision": "time_precision",
+               "extracted_by": "extracted_by", "guideline_version": "guideline_version"}
+
+
+def _cells(options: dict) -> dict[str, str]:
+    return {column: options[name] for name, column in CLAIM_CELLS.items()}
+
+
+def _print_warnings(warnings) -> None:
+    for line in contrib.render_warnings(warnings):
+        typer.echo(line, err=True)
+
+
 @app.command("add-claim")
-def add_claim(
-    source: Annotated[str, _opt("--source", help="source_id of the document that makes the claim.")],
-    subject: Annotated[str, _opt("--subject", help="entity_id the claim is about.")],
-    property_id: Annotated[str, _opt("--property", help="property_id (claims/properties.csv).")],
-    value: Annotated[str, _opt("--value", help="The value in the document's words.")],
-    quote: Annotated[str, _opt("--quote", help="The exact words of the seed; offsets are found for you.")],
-    confidence_rule: Annotated[str, _opt("--confidence-rule", help="Rubric rule (C1..); sets the confidence.")],
-    modality: Annotated[str, _opt("--modality", help="asserted, denied, alleged, expected, ...")] = "asserted",
-    qualifier: Annotated[Text, _opt("--qualifier", help="Quantities: exact, at-least, more-than, up-to, "
-                                                        "less-than, about, rounded, unspecified.")] = None,
-    number: Annotated[Text, _opt("--number", help="Quantities: the figure as stated; bounds are derived.")] = None,
-    scope: Annotated[Text, _opt("--scope", help="Sides a figure covers, sorted, joined by '+'.")] = None,
-    occurrence: Annotated[Optional[int], _opt("--occurrence", help="Which occurrence of the quote (1 = first), "
-                                                                    "when it occurs more than once.")] = None,
-    prefix: Annotated[str, _opt("--prefix", help="Text just before the quote, to choose an occurrence.")] = "",
-    suffix: Annotated[str, _opt("--suffix", help="Text just after the quote, to choose an occurrence.")] = "",
-    hedge: Annotated[Text, _opt("--hedge", help="Hedge words as written (reportedly, ...).")] = None,
-    note: Annotated[Text, _opt("--note", help="The reading chosen, contradictions, anything to know.")] = None,
-    attribution: Annotated[Optional[list[str]], _opt(
-        "--attribution", help="AGENT_ID:KIND:EVIDENCE, once per link of the chain, reporter first; the evidence is "
-        "found in the seed (the occurrence nearest the quote).")] = None,
-    date_start: Annotated[Text, _opt("--date-start", help="Dates: first day, YYYY-MM-DD.")] = None,
-    date_end: Annotated[Text, _opt("--date-end", help="Dates: last day, YYYY-MM-DD.")] = None,
-    date_precision: Annotated[Text, _opt("--date-precision", help="Dates: day, month or year.")] = None,
-    entity_value: Annotated[Text, _opt("--entity-value", help="Entity-valued properties: the entity_id.")] = None,
-    place: Annotated[Text, _opt("--place", help="Qualifier: where (a place entity_id).")] = None,
-    time_start: Annotated[Text, _opt("--time-start", help="Qualifier: first day of the time meant.")] = None,
-    time_end: Annotated[Text, _opt("--time-end", help="Qualifier: last day of the time meant.")] = None,
-    time_precision: Annotated[Text, _opt("--time-precision", help="Qualifier: day, month or year.")] = None,
-    extracted_by: Annotated[Text, _opt("--extracted-by", help="Who extracted it (default: git user.name, "
-                                                              "else unknown).")] = None,
-    guideline_version: Annotated[Text, _opt("--guideline-version", help="Default: the version docs/model.md "
-                                                                        "states.")] = None,
-    root: RootOption = Path("."),
-) -> None:
+def add_claim(source: Source, subject: Subject, property_id: PropertyId, value: Value, quote: Quote,
+              confidence_rule: RubricRule, modality: Modality = "asserted", qualifier: Qualifier = None,
+              number: Number = None, scope: Scope = None, occurrence: Occurrence = None, prefix: Prefix = "",
+              suffix: Suffix = "", hedge: Hedge = None, note: Note = None, attribution: Attribution = None,
+              date_start: DateStart = None, date_end: DateEnd = None, date_precision: DatePrecision = None,
+              entity_value: EntityValue = None, place: Place = None, time_start: TimeStart = None,
+              time_end: TimeEnd = None, time_precision: TimePrecision = None, extracted_by: ExtractedBy = None,
+              guideline_version: GuidelineVersion = None, root: RootOption = Path(".")) -> None:
     """Add a claim: finds the quote in the seed, derives offsets, bounds and confidence, mints an id.
 
     Checks the new rows with the same rules as claims validate before writing; prints the claim_id.
     """
-    cells = {"source_id": source, "subject_id": subject, "property_id": property_id, "value": value,
-             "modality": modality, "value_qualifier": qualifier, "value_number": number, "scope": scope,
-             "hedge": hedge, "note": note, "value_date_start": date_start, "value_date_end": date_end,
-             "value_date_precision": date_precision, "value_entity_id": entity_value, "place_id": place,
-             "time_start": time_start, "time_end": time_end, "time_precision": time_precision,
-             "extracted_by": extracted_by, "guideline_version": guideline_version}
-    request = contrib.ClaimRequest(cells, quote, confidence_rule, occurrence, prefix, suffix, attribution or [])
+    request = contrib.ClaimRequest(_cells(locals()), quote, confidence_rule, occurrence, prefix, suffix,
+                                   attribution or [])
     claim_id, warnings = contrib.add_claim(root.resolve(), request)
-    for line in contrib.render_warnings(warnings):
-        typer.echo(line, err=True)
+    _print_warnings(warnings)
     typer.echo(claim_id)
+
+
+@app.command()
+def correct(claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim to correct.")],
+            reason: Annotated[str, _opt("--reason", help="What was wrong (kept in the old claim's "
+                                                         "deprecation_reason).")],
+            clear: Annotated[Optional[list[str]], _opt("--clear", help="A column of the old claim to leave empty "
+                                                       "in the corrected one (hedge, note, scope, ...); "
+                                                       "repeatable.")] = None,
+            source: Source = None, subject: Subject = None, property_id: PropertyId = None, value: Value = None,
+            quote: Quote = None, confidence_rule: RubricRule = None, modality: Modality = None,
+            qualifier: Qualifier = None, number: Number = None, scope: Scope = None, occurrence: Occurrence = None,
+            prefix: Prefix = "", suffix: Suffix = "", hedge: Hedge = None, note: Note = None,
+            attribution: Attribution = None, date_start: DateStart = None, date_end: DateEnd = None,
+            date_precision: DatePrecision = None, entity_value: EntityValue = None, place: Place = None,
+            time_start: TimeStart = None, time_end: TimeEnd = None, time_precision: TimePrecision = None,
+            extracted_by: ExtractedBy = None, guideline_version: GuidelineVersion = None,
+            root: RootOption = Path(".")) -> None:
+    """Correct a claim: deprecate it and add the corrected claim under a new id; prints the new id.
+
+    The corrected claim is the old one with the options given changed (--clear empties a column).
+    The quote is located in the seed again (when it repeats and nothing chooses, the occurrence
+    nearest the old one), bounds and confidence are derived again, and the attribution chain is
+    copied with its evidence located again, unless --attribution gives a new one. The old claim
+    stays, deprecated, its reason naming the new id.
+    """
+    request = contrib.ClaimRequest({}, quote or "", confidence_rule or "", occurrence, prefix, suffix,
+                                   attribution or [])
+    new_id, warnings = amend.correct(root.resolve(), claim_id, reason, _cells(locals()), clear or [], request)
+    _print_warnings(warnings)
+    typer.echo(new_id)
+
+
+@app.command()
+def deprecate(claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim to withdraw.")],
+              reason: Annotated[str, _opt("--reason", help="Why it is withdrawn (kept in deprecation_reason).")],
+              root: RootOption = Path(".")) -> None:
+    """Withdraw a claim: it stays in the table, deprecated, with the reason; its id is never reused.
+
+    To replace a wrong claim by a right one, use claims correct.
+    """
+    _print_warnings(amend.deprecate(root.resolve(), claim_id, reason))
+    typer.echo(claim_id)
+
+
+@app.command("add-alias")
+def add_alias(entity_id: Annotated[str, typer.Argument(help="The entity the spelling names.")],
+              alias: Annotated[str, typer.Argument(help="The spelling exactly as the document writes it.")],
+              kind: Annotated[str, _opt("--kind", help="How it relates to the canonical name: "
+                                        + ", ".join(vocab.ALIAS_KINDS) + ".")],
+              source: Annotated[Text, _opt("--source", help="source_id of a document that writes it (it must "
+                                           "occur in that seed).")] = None,
+              note: Note = None, root: RootOption = Path(".")) -> None:
+    """Add a spelling of an entity's name to claims/aliases.csv (claims show finds the entity by it)."""
+    _print_warnings(amend.add_alias(root.resolve(), {"entity_id": entity_id, "alias": alias, "alias_kind": kind,
+                                                    "source_id": source, "note": note}))
+    typer.echo(f"{entity_id}: {alias}")
+
+
+@app.command("add-exclusion")
+def add_exclusion(source: Annotated[str, typer.Argument(metavar="SOURCE_ID", help="The document.")],
+                  text: Annotated[str, typer.Argument(help="The number exactly as the seed writes it.")],
+                  reason: Annotated[str, _opt("--reason", help="Why it is no claim (a dateline, a page number).")],
+                  occurrence: Occurrence = None, prefix: Prefix = "", suffix: Suffix = "",
+                  root: RootOption = Path(".")) -> None:
+    """Record a number of a seed that is not a claim, so claims coverage stops listing it.
+
+    The text is located in the seed; when it occurs more than once, --occurrence or --prefix/--suffix chooses.
+    """
+    row = amend.add_exclusion(root.resolve(), source, text, reason, occurrence, prefix, suffix)
+    typer.echo(f"{row['source_id']}:{row['start']}-{row['end']}: {row['text']}")
 
 
 @app.command()

@@ -11,10 +11,10 @@ import contextlib
 import hashlib
 import re
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import authoring, checks, csvio, descriptor, lints, repair
+from . import authoring, checks, csvio, descriptor, lints, repair, suggest
 from .csvio import Cell
 from .package import (DESCRIPTOR, Package, header_problem, load_package, read_descriptor, resource_parts, typed_row,
                       unsafe_path, width_problem)
@@ -26,30 +26,49 @@ GUIDELINE = re.compile(r"Guideline version: \*\*([0-9]+\.[0-9]+\.[0-9]+)\*\*")
 DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 ATTRIBUTION = re.compile(r"([a-z]+:[a-z0-9]+(?:-[a-z0-9]+)*):([a-z-]+):(.+)", re.DOTALL)
 NEW = "<new {table} row>"  # where a new row's problems are reported: it has no line yet
+CHANGED = "<changed {table} row>"
 
 
 # Checking new rows ------------------------------------------------------------------------------
 
-def check_new_rows(package: Package, new: dict[str, list[dict]]) -> list[Problem]:
-    """Problems of the new rows, by the same checks as claims validate, found by adding them
-    to the loaded package in memory. Refuses (ClaimsError) on any error; returns warnings."""
+def check_new_rows(package: Package, new: dict[str, list[dict]],
+                   changed: dict[str, list[dict]] | None = None) -> list[Problem]:
+    """Problems of the new rows (and of `changed` rows, which replace the rows with the same
+    primary key), by the same checks as claims validate, found by putting them in the loaded
+    package in memory. Refuses (ClaimsError) on any error; returns warnings."""
     problems = []
-    for table, rows in new.items():
-        schema = package.schemas[table]
-        for values in rows:
-            cells = {name: Cell(authoring.cell_text(values.get(name)), 0, 0) for name in schema.fields}
-            row, row_problems = typed_row(schema, NEW.format(table=table), cells, 0)
-            problems += row_problems
-            if row is not None:
-                package.tables[table].rows.append(row)
+    for label, given in ((NEW, new), (CHANGED, changed or {})):
+        for table, rows in given.items():
+            schema = package.schemas[table]
+            if label == CHANGED:
+                keys = {tuple(authoring.cell_text(values.get(k)) for k in schema.primary_key) for values in rows}
+                package.tables[table].rows = [
+                    row for row in package.tables[table].rows
+                    if tuple(authoring.cell_text(row.get(k)) for k in schema.primary_key) not in keys]
+            for values in rows:
+                cells = {name: Cell(authoring.cell_text(values.get(name)), 0, 0) for name in schema.fields}
+                row, row_problems = typed_row(schema, label.format(table=table), cells, 0)
+                problems += row_problems
+                if row is not None:
+                    package.tables[table].rows.append(row)
     problems += checks.key_problems(package)
     problems += checks.run_named_checks(package)
     problems += lints.run_lints(package)
-    mine = [p for p in problems if p.file.startswith("<new ")]
-    errors = [p for p in mine if p.severity == "error"]
+    labelled = {label.format(table=t): (t, rows) for label, given in ((NEW, new), (CHANGED, changed or {}))
+                for t, rows in given.items()}
+    mine = [p for p in problems if p.file in labelled]
+    errors = [_with_suggestion(package, p, *labelled[p.file]) for p in mine if p.severity == "error"]
     if errors:
         raise ClaimsError("refused, nothing written:\n" + "\n".join(_render_new(p) for p in errors))
     return mine
+
+
+def _with_suggestion(package: Package, problem: Problem, table: str, rows: list[dict]) -> Problem:
+    """An unknown id or value gets the nearest known ones ("did you mean")."""
+    if problem.rule not in ("foreign-key", "record-enum", "record-pattern") or not problem.field:
+        return problem
+    hint = suggest.for_new_rows(package, table, problem.field, rows)
+    return replace(problem, message=problem.message + hint) if hint else problem
 
 
 def _render_new(problem: Problem) -> str:
@@ -182,35 +201,55 @@ def add_claim(root: Path, request: ClaimRequest) -> tuple[str, list[Problem]]:
     with authoring.locked(root):
         package = load_package(root)
         _refuse_on_package_problems(package, ("claims", "attributions"))
-        source_id = request.cells.get("source_id", "")
-        seed = checks.seed_texts(package).get(source_id)
-        if seed is None:
-            raise ClaimsError(f"no readable seed for source {source_id!r}: add the document with claims add-source "
-                              "(claims validate says what is wrong with an existing one)")
-        span = authoring.locate(seed, request.quote, request.occurrence, request.prefix, request.suffix)
-        claim_id = authoring.new_claim_id(source_id, {r.get("claim_id") for r in package.rows("claims")})
-        claim = {**{k: v for k, v in request.cells.items() if v}, "claim_id": claim_id, "quote": span.text,
-                 "quote_start": span.start, "quote_end": span.end, "status": "active",
-                 "confidence_rule": request.confidence_rule,
-                 "confidence": _rubric_confidence(package, request.confidence_rule)}
-        claim.setdefault("extracted_by", git_user(root))
-        claim.setdefault("guideline_version", current_guideline_version(root))
-        claim.update(_bounds(package, claim))
-        chain = [_attribution(seed, span, claim_id, position, text)
-                 for position, text in enumerate(request.attributions, start=1)]
+        claim, chain = build_claim(package, request)
         warnings = check_new_rows(package, {"claims": [claim], "attributions": chain})
-        # Attributions first: killed between the two writes, the package is left with rows that
-        # fail validation (a dangling claim_id), never with a claim silently missing its chain.
-        if chain:
-            _append(root, "attributions", chain)
-        _append(root, "claims", [claim])
-    return claim_id, warnings
+        write_claim(root, claim, chain)
+    return claim["claim_id"], warnings
+
+
+def build_claim(package: Package, request: ClaimRequest, near: int | None = None) -> tuple[dict, list[dict]]:
+    """The claim row and its attribution rows, everything derived: the quote located in the
+    seed (when it repeats and nothing chooses, the occurrence nearest `near` if given), offsets,
+    bounds, confidence, a new id. Nothing is checked or written here."""
+    source_id = request.cells.get("source_id", "")
+    seed = checks.seed_texts(package).get(source_id)
+    if seed is None:
+        raise ClaimsError(f"no readable seed for source {source_id!r}: add the document with claims add-source "
+                          "(claims validate says what is wrong with an existing one)")
+    occurrence = request.occurrence
+    if near is not None and occurrence is None and not (request.prefix or request.suffix):
+        starts = repair.occurrences(seed, request.quote)
+        if len(starts) > 1:
+            occurrence = 1 + min(range(len(starts)), key=lambda i: abs(starts[i] - near))
+    span = authoring.locate(seed, request.quote, occurrence, request.prefix, request.suffix)
+    claim_id = authoring.new_claim_id(source_id, {r.get("claim_id") for r in package.rows("claims")})
+    claim = {**{k: v for k, v in request.cells.items() if v}, "claim_id": claim_id, "quote": span.text,
+             "quote_start": span.start, "quote_end": span.end, "status": "active",
+             "confidence_rule": request.confidence_rule,
+             "confidence": _rubric_confidence(package, request.confidence_rule)}
+    claim.setdefault("extracted_by", git_user(package.root))
+    claim.setdefault("guideline_version", current_guideline_version(package.root))
+    claim.update(_bounds(package, claim))
+    chain = [_attribution(seed, span, claim_id, position, text)
+             for position, text in enumerate(request.attributions, start=1)]
+    return claim, chain
+
+
+def write_claim(root: Path, claim: dict, chain: list[dict]) -> None:
+    """Append a checked claim and its chain. Attributions first: killed between the two writes,
+    the package is left with rows that fail validation (a dangling claim_id), never with a claim
+    silently missing its chain."""
+    if chain:
+        _append(root, "attributions", chain)
+    _append(root, "claims", [claim])
 
 
 def _rubric_confidence(package: Package, rule: str) -> float:
     rubric = {row.get("rule_id"): row.get("confidence") for row in package.rows("confidence_rubric")}
     if rule not in rubric:
-        raise ClaimsError(f"no rubric rule {rule!r}: use one of {', '.join(sorted(rubric))} (docs/model.md)")
+        rules = {row.get("rule_id"): [row.get("label", "")] for row in package.rows("confidence_rubric")}
+        raise ClaimsError(f"no rubric rule {rule!r}{suggest.did_you_mean(rule, rules)} (one of "
+                          f"{', '.join(sorted(rubric))}: claims vocab rubric explains each)")
     return rubric[rule]
 
 

@@ -19,6 +19,7 @@ from .build import connect_memory
 from .checks import _safe_seed
 from .package import read_descriptor
 from .problems import ClaimsError
+from .search import Candidate, rank
 
 TIERS = ("incompatible", "divergent")
 # Statement types that cannot change anything; DESCRIBE, SHOW and SUMMARIZE parse as SELECT.
@@ -100,18 +101,19 @@ class Target:
     label: str
 
 
-NAMED_SQL = "SELECT DISTINCT entity_id, canonical_name FROM entity_names WHERE lower(name) = lower(?) ORDER BY 1"
-NAME_CONTAINS_SQL = """SELECT DISTINCT entity_id, canonical_name FROM entity_names
-                       WHERE contains(lower(name), lower(?)) ORDER BY 1"""
+SPELLINGS_SQL = "SELECT entity_id, canonical_name, name FROM entity_names UNION SELECT entity_id, canonical_name, " \
+                "entity_id FROM entities ORDER BY ALL"
+SIMILAR = 0.6  # below this, a spelling is too far from the words to be offered
 
 
-def _listed(entities: list[tuple]) -> str:
-    return "; ".join(f"{entity_id} ({name})" for entity_id, name in entities)
+def _listed(entities: list[Candidate]) -> str:
+    return "; ".join(f"{c.entity_id} ({c.canonical_name})" for c in entities)
 
 
 def resolve(connection: duckdb.DuckDBPyConnection, text: str) -> Target:
-    """A claim id, a fact key, an entity id, or any name of an entity (case-insensitive).
-    A name shared by several entities, or none, is an error that lists the candidates."""
+    """A claim id, a fact key, an entity id, or any name of an entity, compared without case or
+    accents (search.py, the one entity search). A name shared by several entities, or none, is
+    an error that lists the candidates."""
     lookups = (
         ("claim", "SELECT claim_id, value FROM claims_resolved WHERE claim_id = ?"),
         ("fact", "SELECT fact_key, fact_key FROM competing_claims WHERE fact_key = ?"),
@@ -121,13 +123,16 @@ def resolve(connection: duckdb.DuckDBPyConnection, text: str) -> Target:
         rows = fetch(connection, sql, [text])[1]
         if rows:
             return Target(kind, rows[0][0], rows[0][1])
-    named = fetch(connection, NAMED_SQL, [text])[1]
+    candidates = rank(fetch(connection, SPELLINGS_SQL)[1], text, limit=1000)
+    named = [c for c in candidates if c.score == 1.0]
     if len(named) == 1:
-        return Target("entity", named[0][0], named[0][1])
+        return Target("entity", named[0].entity_id, named[0].canonical_name)
     if named:
         raise ClaimsError(f"{text!r} names {len(named)} entities: {_listed(named)}; give the entity id")
-    similar = fetch(connection, NAME_CONTAINS_SQL, [text])[1]
-    hint = f"; names containing it: {_listed(similar)}" if similar else ""
+    containing = [c for c in candidates if c.score >= 0.8]
+    similar = [c for c in candidates if c.score >= SIMILAR][:5]
+    hint = (f"; names containing it: {_listed(containing)}" if containing else
+            f"; similar names: {_listed(similar)}" if similar else "")
     raise ClaimsError(f"no claim id, fact key, entity id or name {text!r}{hint}")
 
 

@@ -144,6 +144,9 @@ def record_problems(schema: RecordSchema, record: dict, cells: dict, file: str, 
                 expected = ", ".join(map(str, expected))
             hint = KEYWORD_HINTS.get(error.validator, "").format(expected=expected)
             message = f"{field}: {error.message}" if field else error.message
+            words = error.schema.get("x-patternHint") if error.validator == "pattern" else None
+            if words:  # the pattern in words, where the schema gives them
+                message, hint = f"{field}: {error.instance!r} is not {words}", f"write {words}"
         cell = cells.get(field)
         column = cell.column if cell is not None else 1
         problems.append(Problem(file, line, column, rule, message, hint, field))
