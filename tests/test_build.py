@@ -12,8 +12,6 @@ import pytest
 
 from claims.package import load_package, tabular_resources
 
-from conftest import ROOT
-
 
 def test_build_has_one_table_per_resource_with_every_row(package_copy, cli):
     assert cli("build", "--root", package_copy).exit_code == 0
@@ -50,4 +48,4 @@ def test_duckdb_cli_opens_the_built_database(package_copy, cli):
     result = subprocess.run([duckdb_cli(), "-readonly", "-csv", "-noheader", str(package_copy / "build/claims.duckdb"),
                              "-c", "SELECT count(*) FROM claims"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert int(result.stdout.strip()) == len(load_package(ROOT).rows("claims"))
+    assert int(result.stdout.strip()) == len(load_package(package_copy).rows("claims"))

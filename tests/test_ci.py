@@ -39,3 +39,23 @@ def test_pre_commit_hooks_run_real_commands():
         assert re.search(hook["files"], "claims/claims.csv")
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert 'claims = "claims.cli:run"' in pyproject  # the entry point pre-commit installs
+
+
+LINT_POLICY = "CI fails on errors, not on lint warnings"
+
+
+def test_one_lint_policy_stated_alike_everywhere():
+    """README, CONTRIBUTING, .ci/run and the workflow say the same, and none runs --strict."""
+    for path in ("README.md", "CONTRIBUTING.md", ".ci/run", ".github/workflows/ci.yml"):
+        text = (ROOT / path).read_text(encoding="utf-8")
+        assert LINT_POLICY in " ".join(text.replace("*", "").replace("#", "").split()), path
+    for path in (".ci/run", "Makefile", *map(str, (ROOT / ".github/workflows").glob("*.yml"))):
+        commands = [line for line in (ROOT / path).read_text(encoding="utf-8").splitlines()
+                    if "claims validate" in line and not line.lstrip().startswith("#")]
+        assert not [line for line in commands if "--strict" in line], path
+
+
+def test_the_test_run_says_what_it_skipped():
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    addopts = re.search(r'^addopts = "(.*)"$', pyproject, flags=re.MULTILINE).group(1).split()
+    assert "-rs" in addopts

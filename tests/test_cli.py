@@ -27,16 +27,17 @@ def test_every_command_is_documented_in_the_readme(command):
     assert f"claims {command}" in readme
 
 
-def test_validate_valid_package(cli):
-    result = cli("validate", "--root", ROOT, "--strict")
+def test_validate_valid_package(cli, live_root):
+    """As CI runs it: errors fail, warnings are listed and do not (the lint policy)."""
+    result = cli("validate", "--root", live_root)
     assert result.exit_code == 0
-    assert result.stdout == ""
+    assert "error [" not in result.stdout
     assert result.stderr.startswith("valid (")
 
 
-def test_validate_json_is_machine_readable(cli):
+def test_validate_json_is_machine_readable(cli, live_root):
     import json
-    result = cli("validate", "--root", ROOT, "--json")
+    result = cli("validate", "--root", live_root, "--json")
     data = json.loads(result.stdout)
     assert data["valid"] is True and data["errors"] == 0
     assert all(p["severity"] == "warning" for p in data["problems"])
@@ -61,12 +62,15 @@ def test_invalid_json_descriptor_exits_one_with_location(tmp_path, cli):
     assert "datapackage.json:1:10: error [descriptor-json]" in result.stdout
 
 
-def test_summary_counts(cli):
+def test_summary_counts(cli, live_root):
     import json
-    result = cli("summary", "--root", ROOT, "--json")
+    from claims.package import load_package
+    result = cli("summary", "--root", live_root, "--json")
     counts = json.loads(result.stdout)
-    assert counts["documents"] == 4
-    assert counts["facts"] <= counts["claims"]
-    assert 0 < counts["facts_with_competing_claims"] <= counts["facts"]
-    assert counts["incompatible_facts"] >= 1 and counts["divergent_facts"] >= 1
+    package = load_package(live_root)
+    assert counts["documents"] == len(package.rows("sources"))
+    assert counts["claims"] + counts["deprecated_claims"] == len(package.rows("claims"))
+    assert counts["attributions"] == len(package.rows("attributions"))
+    assert 0 < counts["facts"] <= counts["claims"]
+    assert 0 <= counts["facts_with_competing_claims"] <= counts["facts"]
     assert counts["incompatible_facts"] + counts["divergent_facts"] <= counts["facts_with_competing_claims"]

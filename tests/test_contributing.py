@@ -3,36 +3,21 @@
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
 import subprocess
-import sys
 
 from claims.authoring import read_rows
 
-from conftest import ROOT, copy_package
+from conftest import ROOT, contributor_clone, contributor_env, run_script, sh_blocks
 
 SOURCE = "example-wire-2031-03-04-exampleville-clash"
 
 
-def sh_blocks(markdown: str) -> list[str]:
-    return re.findall(r"^```sh\n(.*?)^```$", markdown, flags=re.MULTILINE | re.DOTALL)
-
-
 def test_contributing_walk_through(tmp_path):
-    root = copy_package(tmp_path / "package")
-    shutil.copytree(ROOT / "tests/fixtures", root / "tests/fixtures")
-    shutil.copy2(ROOT / ".gitignore", root / ".gitignore")
-    env = {**os.environ, "PATH": f"{os.path.dirname(sys.executable)}{os.pathsep}{os.environ['PATH']}",
-           "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"), "GIT_CONFIG_NOSYSTEM": "1"}
-    setup = ("git init -q -b main && git config user.name 'Test Contributor' && "
-             "git config user.email test@example.org && git add -A && git commit -qm baseline")
-    subprocess.run(["bash", "-c", setup], cwd=root, env=env, check=True)
+    env = contributor_env(tmp_path)
+    root = contributor_clone(tmp_path / "package", env)
     blocks = sh_blocks((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"))
     assert len(blocks) >= 6
-    script = "set -euo pipefail\n" + "\n".join(blocks)
-    result = subprocess.run(["bash", "-c", script], cwd=root, env=env, capture_output=True, text=True)
+    result = run_script("\n".join(blocks), root, env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "valid (" in result.stderr and "invalid" not in result.stderr
     claims = [row for row in read_rows(root, "claims") if row["source_id"] == SOURCE]

@@ -72,19 +72,22 @@ def _position_in(raw: str, index: int, line: int, column: int) -> tuple[int, int
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    """Decode strict UTF-8 without BOM, locating the first bad byte."""
+    """Decode strict UTF-8 without BOM, locating the first bad byte. A BOM is reported and
+    the rest still read, so that what a spreadsheet writes (a BOM and CRLF) is named in full."""
+    problems = []
     if data.startswith(b"\xef\xbb\xbf"):
-        return None, [Problem(path, 1, 1, "csv-bom", "file starts with a UTF-8 byte-order mark",
-                              "save the file as UTF-8 without BOM (claims fmt does this)")]
+        problems.append(Problem(path, 1, 1, "csv-bom", "file starts with a UTF-8 byte-order mark",
+                                "save the file as UTF-8 without BOM (claims fmt does this)"))
+        data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         prefix = data[: exc.start].decode("utf-8", errors="replace")
         line, column = _line_col(prefix, len(prefix))
-        return None, [Problem(path, line, column, "csv-encoding",
-                              f"invalid UTF-8 byte 0x{data[exc.start]:02x} at byte {exc.start}",
-                              "re-save the file as UTF-8")]
-    return text, []
+        return None, problems + [Problem(path, line, column, "csv-encoding",
+                                         f"invalid UTF-8 byte 0x{data[exc.start]:02x} at byte {exc.start}",
+                                         "re-save the file as UTF-8")]
+    return text, problems
 
 
 def parse(text: str, path: str) -> tuple[list[Record], list[Problem]]:
@@ -180,9 +183,11 @@ def read_table(path: Path, display: str) -> Table:
     if text is None:
         return Table(display, [], [], problems)
     if not text:
-        return Table(display, [], [], [Problem(display, 1, 1, "csv-empty", "file is empty: the header row is missing",
-                                               "start the file with the header row")])
-    records, problems = parse(text, display)
+        return Table(display, [], [], problems + [Problem(display, 1, 1, "csv-empty",
+                                                          "file is empty: the header row is missing",
+                                                          "start the file with the header row")])
+    records, parse_problems = parse(text, display)
+    problems += parse_problems
     if not records:
         return Table(display, [], [], problems)
     header = records[0].values

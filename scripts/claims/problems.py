@@ -17,9 +17,14 @@ class Problem:
     hint: str = ""
     field: str = ""
     severity: str = "error"
+    # (file, line, column, rule) of the root cause this problem follows from (rootcause.py), or ()
+    follows_from: tuple = ()
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        cause = self.follows_from
+        data["follows_from"] = dict(zip(("file", "line", "column", "rule"), cause)) if cause else None
+        return data
 
     def render(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"

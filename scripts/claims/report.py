@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from .problems import Problem
+from .rootcause import cause_key, folded_lines, followers_of
 from .validate import Report
 
 # GitHub shows at most 10 error and 10 warning annotations per step (50 per job); more are
@@ -21,9 +22,20 @@ SUMMARY_MAX_BYTES = 900_000
 def verdict(report: Report) -> str:
     rows = " (" + ", ".join(f"{count} {name}" for name, count in report.counts.items()) + ")" if report.counts else ""
     warnings = f", {len(report.warnings)} warning(s)" if report.warnings else ""
+    followers = [p for p in report.problems if p.follows_from]
+    if followers:
+        causes = len({p.follows_from for p in followers})
+        warnings += f"; {len(followers)} of them follow from {causes} root cause(s) listed first"
     if report.is_valid:
         return f"valid{rows}{warnings}"
     return f"invalid: {len(report.errors)} error(s){warnings}{rows}"
+
+
+def leading(report: Report) -> list[tuple[Problem, list[str]]]:
+    """The problems to show one by one (root causes first, then the independent ones), each with
+    the folded lines of what follows from it."""
+    followers = followers_of(report.problems)
+    return [(p, folded_lines(followers.get(cause_key(p), []))) for p in report.problems if not p.follows_from]
 
 
 def as_json(report: Report) -> str:
@@ -33,7 +45,8 @@ def as_json(report: Report) -> str:
 
 
 def as_text(report: Report) -> str:
-    return "".join(problem.render() + "\n" for problem in report.problems)
+    return "".join(problem.render() + "\n" + "".join(f"    {line}\n" for line in folded)
+                   for problem, folded in leading(report))
 
 
 def print_rich(report: Report) -> None:
@@ -42,13 +55,15 @@ def print_rich(report: Report) -> None:
     from rich.text import Text
 
     console = Console(highlight=False)
-    for problem in report.problems:
+    for problem, folded in leading(report):
         colour = "red" if problem.severity == "error" else "yellow"
         line = Text.assemble((f"{problem.file}:{problem.line}:{problem.column}", "bold"), ": ",
                              (problem.severity, colour), " ", (f"[{problem.rule}]", "cyan"), " ", problem.message)
         console.print(line, soft_wrap=True)  # no hard breaks: a location stays one copyable line
         if problem.hint:
             console.print(Text.assemble("    fix: ", (problem.hint, "green")), soft_wrap=True)
+        for text in folded:
+            console.print(Text.assemble("    ", (text, "dim")), soft_wrap=True)
 
 
 # GitHub workflow commands ---------------------------------------------------------------------
@@ -61,18 +76,23 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(problem: Problem) -> str:
+def annotation(problem: Problem, folded: list[str] = ()) -> str:
     kind = "error" if problem.severity == "error" else "warning"
     properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
         ("file", problem.file), ("line", problem.line), ("col", problem.column), ("title", problem.rule)))
     message = problem.message + (f"\nfix: {problem.hint}" if problem.hint else "")
+    message += "".join(f"\n{line}" for line in folded)
     return f"::{kind} {properties}::{escape_data(message)}"
 
 
 def github_commands(report: Report) -> list[str]:
-    lines = [annotation(p) for p in report.errors[:GITHUB_STEP_CAP]]
-    lines += [annotation(p) for p in report.warnings[:GITHUB_STEP_CAP]]
-    left = len(report.problems) - len(lines)
+    """Annotations for root causes and independent problems (root causes first); what follows
+    from a root cause is counted in its annotation and listed in the job summary."""
+    shown = leading(report)
+    errors = [(p, f) for p, f in shown if p.severity == "error"][:GITHUB_STEP_CAP]
+    warnings = [(p, f) for p, f in shown if p.severity != "error"][:GITHUB_STEP_CAP]
+    lines = [annotation(p, folded) for p, folded in errors + warnings]
+    left = len(shown) - len(lines)
     if left:
         lines.append(f"::notice title=claims validate::{left} more problem(s) are listed in the job summary "
                      "(GitHub shows 10 annotations of each kind per step)")
@@ -88,16 +108,28 @@ def markdown_summary(report: Report) -> str:
     head = [f"## claims validate: {_cell(verdict(report))}", ""]
     if not report.problems:
         return "\n".join(head) + "\n"
-    head += ["| where | severity | rule | problem | fix |", "|---|---|---|---|---|"]
-    text = "\n".join(head) + "\n"
-    for shown, problem in enumerate(report.problems):
-        row = (f"| `{_cell(problem.file)}:{problem.line}:{problem.column}` | {problem.severity} | "
-               f"`{problem.rule}` | {_cell(problem.message)} | {_cell(problem.hint)} |\n")
+    header = ["| where | severity | rule | problem | fix |", "|---|---|---|---|---|"]
+    text = "\n".join(head + header) + "\n"
+    shown = leading(report)
+    followers = [p for p in report.problems if p.follows_from]
+    rows = [_row(p, folded) for p, folded in shown]
+    if followers:
+        rows.append("\n<details><summary>" + f"{len(followers)} problem(s) that follow from a root cause above"
+                    + "</summary>\n\n" + "\n".join(header) + "\n")
+        rows += [_row(p) for p in followers]
+        rows.append("\n</details>\n")
+    for index, row in enumerate(rows):
         if len(text.encode("utf-8")) + len(row.encode("utf-8")) > SUMMARY_MAX_BYTES:
-            return text + (f"\n… and {len(report.problems) - shown} more: run `claims validate` locally "
+            return text + (f"\n… and {len(rows) - index} more: run `claims validate` locally "
                            "to see them all.\n")
         text += row
     return text
+
+
+def _row(problem: Problem, folded: list[str] = ()) -> str:
+    message = _cell(problem.message) + "".join(f"<br>*{_cell(line)}*" for line in folded)
+    return (f"| `{_cell(problem.file)}:{problem.line}:{problem.column}` | {problem.severity} | "
+            f"`{problem.rule}` | {message} | {_cell(problem.hint)} |\n")
 
 
 def write_step_summary(report: Report) -> Path | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, descriptor, lints
+from . import checks, descriptor, lints, rootcause
 from .package import DescriptorError, load_package
 from .problems import Problem
 
@@ -65,4 +65,13 @@ def validate(root: Path, engine: str = "auto") -> Report:
     problems += checks.run_named_checks(package)
     problems += lints.run_lints(package)
     counts = {name: len(table.rows) for name, table in package.tables.items()}
-    return Report(sorted(set(problems)), counts)
+    return Report(rootcause.fold(set(problems), *_table_facts(package)), counts)
+
+
+def _table_facts(package) -> tuple[dict[str, list[str]], dict[str, dict[str, str]]]:
+    """Each table's files, and where each table's foreign keys point (by their first field)."""
+    files = {name: (package.tables[name].files if name in package.tables else [])
+             for name in package.schemas}
+    foreign_keys = {name: {fk["fields"][0]: fk["reference"]["resource"] for fk in schema.foreign_keys}
+                    for name, schema in package.schemas.items()}
+    return files, foreign_keys
