@@ -83,13 +83,16 @@ def trusted_view(base_root: Path, head_root: Path, target: Path) -> Path:
         shutil.rmtree(target / folder, ignore_errors=True)
         if (head_root / folder).is_dir() and not (head_root / folder).is_symlink():
             shutil.copytree(head_root / folder, target / folder, symlinks=True)
+    base_tables = load_package(base_root).tables
     for table in MERGED_TABLES:
         try:
             base_rows = authoring.read_rows(base_root, table)
             head_rows = authoring.read_rows(head_root, table)
         except (ClaimsError, OSError):
-            continue  # the head's table does not read: validate reports it from the head's copy
-        key = load_package(base_root).tables[table].schema.primary_key
+            continue  # a table that does not read stays as the pull request has it: validate reports it
+        if table not in base_tables:
+            continue
+        key = base_tables[table].schema.primary_key
         known = {tuple(row.get(k) for k in key) for row in base_rows}
         authoring.write_table(target, table, base_rows + [r for r in head_rows if tuple(r.get(k) for k in key) not in known])
     descriptor.write_generated(load_package(target))
