@@ -26,6 +26,7 @@ TOOLKIT_PARTS = ("scripts", "pyproject.toml", "constraints.txt", "Makefile", ".c
 HEADING = "# Pull-request verdict: "
 BASE_MARK, HEAD_MARK = "# Pull-request verdict (base toolkit): ", "# Pull-request verdict (HEAD CODE RAN): "
 SCRIPT = ROOT / ".ci/validate-pr"
+LOCAL_ONLY = shutil.ignore_patterns("__pycache__", "*.egg-info", "node_modules")  # never committed
 
 
 def git(repo: Path, *args: str) -> str:
@@ -46,7 +47,7 @@ def repo(tmp_path_factory) -> Path:
     for part in TOOLKIT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+            shutil.copytree(source, root / part, ignore=LOCAL_ONLY)
         elif source.is_file():
             shutil.copy2(source, root / part)
     mark_verdict(root, HEADING, BASE_MARK)
