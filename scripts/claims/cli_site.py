@@ -1,0 +1,26 @@
+"""claims site: a thin layer over claims.site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli import RootOption, app
+
+
+@app.command()
+def site(root: RootOption = Path("."),
+         output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the site to (relative to "
+                                              "--root); a site written there before is replaced.",
+                                              file_okay=False)] = Path("site")) -> None:
+    """Write a static site of the competing claims: a page per fact (range chart), document, entity, property.
+
+    No server and nothing fetched at view time: open site/index.html from disk, or publish the folder.
+    """
+    from .site import build_site
+
+    target = output if output.is_absolute() else root / output
+    pages = build_site(root, target)
+    typer.echo(f"wrote {pages} pages to {target}", err=True)

@@ -1,0 +1,116 @@
+"""What the site shows, read from the package's views in one pass.
+
+Nothing here works out a fact, a tier or an estimate: those come from sql/views/ (as for
+`claims show`), so the site, the CLI and the DuckDB CLI always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import query
+from ..checks import _safe_seed
+from ..summary import SUMMARY_SQL
+
+TIER_ORDER = {"incompatible": 0, "divergent": 1, "uncontested": 2}
+
+FACTS_SQL = """
+SELECT f.*, coalesce(t.tier, 'uncontested') AS tier, t.reason,
+       e.low, e.low_rule, e.best, e.best_rule, e.high, e.high_rule,
+       e.conservative_min, e.conservative_min_rule,
+       p.label AS property_label, p.unit
+FROM competing_claims AS f
+LEFT JOIN contested_facts AS t USING (fact_key)
+LEFT JOIN fact_estimates AS e USING (fact_key)
+LEFT JOIN properties AS p ON p.property_id = f.property_id
+ORDER BY f.fact_key
+"""
+
+# Every claim, active or deprecated; the interval columns only for active claims (claim_facts).
+CLAIMS_SQL = """
+SELECT c.*, f.interval_low, f.interval_high, f.is_unbounded
+FROM claims_resolved AS c
+LEFT JOIN claim_facts AS f USING (claim_id)
+ORDER BY c.source_id, c.quote_start, c.quote_end, c.claim_id
+"""
+
+ATTRIBUTIONS_SQL = """
+SELECT a.claim_id, a.position, a.agent_id, e.canonical_name AS agent_name, a.attribution_kind, a.evidence
+FROM attributions AS a LEFT JOIN entities AS e ON e.entity_id = a.agent_id
+ORDER BY a.claim_id, a.position
+"""
+
+ENTITIES_SQL = """
+SELECT e.*, (SELECT list(n.name ORDER BY n.name) FROM entity_names AS n
+             WHERE n.entity_id = e.entity_id AND n.name <> e.canonical_name) AS aliases
+FROM entities AS e
+ORDER BY e.entity_id
+"""
+
+ENTITY_ROLES_SQL = "SELECT entity_id, role, claim_id FROM entity_claims ORDER BY entity_id, role, claim_id"
+
+
+@dataclass
+class SiteData:
+    summary: dict
+    facts: list[dict]
+    claims: dict[str, dict]
+    sources: list[dict]
+    entities: list[dict]
+    properties: list[dict]
+    rubric: list[dict]
+    seed_texts: dict[str, str | None] = field(default_factory=dict)
+
+    def claims_of_fact(self, fact_key: str) -> list[dict]:
+        return [self.claims[claim_id] for claim_id in self.facts_by_key[fact_key]["claim_ids"]]
+
+    def __post_init__(self) -> None:
+        self.facts_by_key = {fact["fact_key"]: fact for fact in self.facts}
+
+
+def _seed_text(root: Path, seed_path: str | None) -> str | None:
+    """The seed as text, or None when it cannot be read safely (outside seeds/, a symlink, not UTF-8)."""
+    path = _safe_seed(root, seed_path or "")
+    if path is None:
+        return None
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _by_value(claim: dict) -> tuple:
+    """The order of a fact's claims: by stated figure, then interval, then id (as contested_facts)."""
+    def number(value):
+        return (value is None, value if value is not None else 0)
+    return (*number(claim["value_number"]), *number(claim.get("interval_low")),
+            *number(claim.get("interval_high")), claim["claim_id"])
+
+
+def load_site_data(root: Path) -> SiteData:
+    with query.open_database(root) as connection:
+        summary = query.fetch_dicts(connection, SUMMARY_SQL)[0]
+        facts = query.fetch_dicts(connection, FACTS_SQL)
+        claims = {row["claim_id"]: row for row in query.fetch_dicts(connection, CLAIMS_SQL)}
+        for claim in claims.values():
+            claim["attributions"] = []
+            claim["entity_roles"] = []
+        for link in query.fetch_dicts(connection, ATTRIBUTIONS_SQL):
+            if link["claim_id"] in claims:
+                claims[link["claim_id"]]["attributions"].append(link)
+        sources = query.fetch_dicts(connection, "SELECT * FROM sources ORDER BY source_id")
+        entities = query.fetch_dicts(connection, ENTITIES_SQL)
+        roles: dict[str, list[tuple[str, str]]] = {}
+        for row in query.fetch_dicts(connection, ENTITY_ROLES_SQL):
+            roles.setdefault(row["entity_id"], []).append((row["role"], row["claim_id"]))
+        properties = query.fetch_dicts(connection, "SELECT * FROM properties ORDER BY property_id")
+        rubric = query.fetch_dicts(connection, "SELECT * FROM confidence_rubric ORDER BY rule_id")
+    for entity in entities:
+        entity["roles"] = roles.get(entity["entity_id"], [])
+    for fact in facts:
+        fact["claim_ids"] = [claim["claim_id"] for claim in sorted(
+            (claims[claim_id] for claim_id in fact["claim_ids"]), key=_by_value)]
+    facts.sort(key=lambda fact: (TIER_ORDER.get(fact["tier"], 3), fact["fact_key"]))
+    seed_texts = {source["source_id"]: _seed_text(root, source["seed_path"]) for source in sources}
+    return SiteData(summary, facts, claims, sources, entities, properties, rubric, seed_texts)
