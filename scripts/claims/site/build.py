@@ -104,8 +104,9 @@ def document_html(text: str, claims: list[dict], describe) -> Markup:
             continue
         # A link needs words to describe it: a run of white space between two quotes is marked only.
         link = '<a href="#{anchor}">{text}</a>' if run.text.strip() else "{text}"
-        parts.append(Markup('<mark id="at-{start}" data-start="{start}" data-end="{end}" data-claims="{ids}" '
-                            'title="{title}">' + link + '</mark>').format(
+        overlap = ' class="overlap"' if len(run.claim_ids) > 1 else ""
+        parts.append(Markup('<mark id="at-{start}"' + overlap + ' data-start="{start}" data-end="{end}" '
+                            'data-claims="{ids}" title="{title}">' + link + '</mark>').format(
             start=run.start, end=run.end, ids=" ".join(run.claim_ids), anchor=claim_anchor(run.claim_ids[0]),
             title="; ".join(describe(claim_id) for claim_id in run.claim_ids), text=shown))
     return Markup("").join(parts)
