@@ -1,6 +1,7 @@
-"""claims site on the real package, through the CLI: invariants that hold for any valid package
+"""claims site on the live package, through the CLI: invariants that hold for any valid package
 (every fact, document, entity and property has a page; every quote is highlighted exactly at its
-offsets; every local link resolves; the pages are valid HTML). Built once for the module."""
+offsets; every local link resolves; the pages are valid HTML), on the package as committed and
+as grown by a contribution (live_root). The site is built once per package for the module."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import json
 import os
 import shutil
 import subprocess
-import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -17,6 +17,7 @@ from hypothesis import given, strategies as st
 from typer.testing import CliRunner
 
 from claims import query
+from claims.search import fold
 from claims.cli import app
 from claims.site import spans
 from claims.site.build import document_html, slug
@@ -28,9 +29,9 @@ HTML_VALIDATE = ROOT / "node_modules" / ".bin" / "html-validate"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site(live_root, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("site") / "site"
-    result = CliRunner().invoke(app, ["site", "--root", str(ROOT), "--output", str(target)])
+    result = CliRunner().invoke(app, ["site", "--root", str(live_root), "--output", str(target)])
     assert result.exit_code == 0, result.output
     pages = sum(1 for _ in target.rglob("*.html"))
     assert result.stderr == f"wrote {pages} pages to {target}\n"
@@ -38,9 +39,9 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def package() -> dict:
+def package(live_root) -> dict:
     """What the pages must show, read from the views directly."""
-    with query.open_database(ROOT) as connection:
+    with query.open_database(live_root) as connection:
         def rows(sql):
             return query.fetch_dicts(connection, sql)
         return {
@@ -106,13 +107,13 @@ def test_chart_marks_draw_open_sides_open_and_have_a_title_and_description(packa
             assert claim["value"] in mark.find_all("text")[0].text() or mark.find_all("text")[0].text().endswith("…")
 
 
-def test_a_document_page_highlights_every_quote_exactly_at_its_offsets(package, pages):
+def test_a_document_page_highlights_every_quote_exactly_at_its_offsets(live_root, package, pages):
     by_source: dict[str, list[dict]] = {}
     for claim in package["claims"].values():
         by_source.setdefault(claim["source_id"], []).append(claim)
     for source in package["sources"]:
         page = page_of(pages, "documents", source["source_id"])
-        seed = (ROOT / source["seed_path"]).read_bytes().decode("utf-8")
+        seed = (live_root / source["seed_path"]).read_bytes().decode("utf-8")
         container = page.by_id("document-text")
         assert container.text() == spans.visible(seed)
         runs = text_runs(container)
@@ -175,10 +176,6 @@ def _search_index(site: Path) -> list[dict]:
     return json.loads(body)
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
-
-
 def test_the_search_index_names_every_spelling_and_fact_and_points_at_pages(site, package):
     entries = _search_index(site)
     for entry in entries:
@@ -188,9 +185,9 @@ def test_the_search_index_names_every_spelling_and_fact_and_points_at_pages(site
         by_url.setdefault(entry["url"], []).append(entry["terms"])
     for row in package["names"]:
         terms = by_url[f"entities/{slug(row['entity_id'])}.html"]
-        assert any(_fold(row["name"]) in t for t in terms), row
+        assert any(fold(row["name"]) in t for t in terms), row
     for fact in package["facts"]:
-        assert any(_fold(fact["fact_key"]) in t for t in by_url[f"facts/{slug(fact['fact_key'])}.html"])
+        assert any(fold(fact["fact_key"]) in t for t in by_url[f"facts/{slug(fact['fact_key'])}.html"])
 
 
 def test_pages_are_valid_html(site):

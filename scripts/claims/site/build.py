@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import tempfile
-import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..problems import ClaimsError
+from ..search import fold
 from . import chart, spans
 from .data import SiteData, load_site_data
 
@@ -87,9 +87,11 @@ def _safe_url(url: str | None) -> str | None:
     return url if url and re.match(r"^https?://[^\s\"'<>]+$", url) else None
 
 
-def _folded(text: str) -> str:
-    """Lower case without diacritics, as search.js folds what is typed."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(ch))
+def _terms(*spellings: str | None) -> str:
+    """What the search box matches: each spelling folded as claims show folds names (no case,
+    accents or punctuation; search.js folds what is typed the same way), joined by " | " so
+    that no match spans two spellings."""
+    return " | ".join(fold(spelling) for spelling in spellings if spelling)
 
 
 def document_html(text: str, claims: list[dict], describe) -> Markup:
@@ -128,18 +130,18 @@ def _search_index(site: Site) -> list[dict]:
     for entity in site.data.entities:
         names = [entity["canonical_name"], *(entity["aliases"] or []), entity["entity_id"]]
         entries.append({"label": entity["canonical_name"], "kind": "entity",
-                        "url": site.url("entities", entity["entity_id"], ""), "terms": _folded(" | ".join(names))})
+                        "url": site.url("entities", entity["entity_id"], ""), "terms": _terms(*names)})
     for fact in site.data.facts:
         entries.append({"label": site.fact_title(fact), "kind": "fact", "url": site.url("facts", fact["fact_key"], ""),
-                        "terms": _folded(f"{site.fact_title(fact)} | {fact['fact_key']}")})
+                        "terms": _terms(site.fact_title(fact), fact["fact_key"])})
     for source in site.data.sources:
         entries.append({"label": source["title"], "kind": "document",
                         "url": site.url("documents", source["source_id"], ""),
-                        "terms": _folded(f"{source['title']} | {source['source_id']} | {source.get('publisher') or ''}")})
+                        "terms": _terms(source["title"], source["source_id"], source.get("publisher"))})
     for prop in site.data.properties:
         entries.append({"label": prop["label"], "kind": "property",
                         "url": site.url("properties", prop["property_id"], ""),
-                        "terms": _folded(f"{prop['label']} | {prop['property_id']}")})
+                        "terms": _terms(prop["label"], prop["property_id"])})
     return entries
 
 

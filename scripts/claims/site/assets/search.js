@@ -8,8 +8,10 @@
   var list = document.getElementById("search-results");
   if (!index || !form || !box || !list) { return; }
   var root = document.body.getAttribute("data-root") || "";
+  // As claims.search.fold: no case, accents or punctuation ("Rakhmonov’s" finds "rakhmonov s").
   function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
   function show() {
     var query = fold(box.value.trim());
