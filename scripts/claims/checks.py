@@ -1,4 +1,6 @@
-"""The Python engine: key constraints and the named checks of rules.py, over a loaded package."""
+"""The named checks (provenance and consistency) and the key rules: each a registry entry
+(rules.py) with its Python implementation, its SQL for the fast path, the constants it needs
+and its breaking case, declared once with @rule."""
 
 from __future__ import annotations
 
@@ -6,47 +8,68 @@ import hashlib
 import os
 from collections import defaultdict
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
-from . import repair
+from . import cases, repair
+from .fastpath import sqltext as sql
 from .package import Package, Row, unsafe_path
 from .problems import Problem
 from .quantities import QUALIFIERS, derive_bounds
-from .rules import BY_RULE
-
-Check = Callable[[Package], Iterator[Problem]]
-IMPLEMENTED: dict[str, Check] = {}
-
-
-def named_check(rule: str, registry: dict[str, Check] = IMPLEMENTED):
-    def register(function: Check) -> Check:
-        if rule not in BY_RULE:
-            raise KeyError(f"{rule} is not listed in rules.py")
-        registry[rule] = function
-        return function
-    return register
+from .rules import PYTHON_ONLY, REGISTRY, Check, loader, rule  # noqa: F401 - Check: the type of an implementation
 
 
 def problem(package: Package, table: str, row: Row, field: str, rule: str, message: str, hint: str = "") -> Problem:
     cell = row.cells.get(field)
     column = cell.column if cell is not None else 1
     line = cell.line if cell is not None else row.line
-    if not hint and rule in BY_RULE:
-        hint = BY_RULE[rule].hint
-    severity = BY_RULE[rule].severity if rule in BY_RULE else "error"
+    if not hint and rule in REGISTRY:
+        hint = REGISTRY[rule].hint
+    severity = REGISTRY[rule].severity if rule in REGISTRY else "error"
     return Problem(row.file or package.file(table), line, column, rule, message, hint, field, severity)
 
 
 # Keys -------------------------------------------------------------------------------------------
+# frictionless-py checks no uniqueKeys (a v2 feature): they are checked here.
 
-def key_problems(package: Package) -> Iterator[Problem]:
-    """Primary and unique keys unique; foreign keys resolve (an empty reference is allowed).
-    frictionless-py checks no uniqueKeys (a v2 feature): they are checked here."""
+def _primary_key_sql(schemas):
+    return [sql.key_repeats(name, schema.primary_key) for name, schema in schemas.items()]
+
+
+@rule("primary-key", "table", "primary keys are unique", "give the row a new id: ids are never reused",
+      sql=_primary_key_sql, case=cases.duplicate_first_row("claims"))
+def check_primary_keys(package: Package) -> Iterator[Problem]:
     for name, table in package.tables.items():
-        yield from _duplicates(package, name, table.schema.primary_key, "primary-key",
-                               "give the row a new id: ids are never reused")
+        yield from _duplicates(package, name, table.schema.primary_key, "primary-key")
+
+
+def _unique_key_sql(schemas):
+    return [sql.key_repeats(name, unique) for name, schema in schemas.items() for unique in schema.unique_keys]
+
+
+def _second_source_on_the_first_seed(root: Path) -> tuple[str, int]:
+    first = cases.records(root, "sources")[0]
+    rel = cases.table_file(root, "sources")
+    return rel, cases.append_row(root / rel, **{**first, "source_id": "copy-of-the-first-document"})
+
+
+@rule("unique-key", "table", "the columns of each unique key (x-uniqueKeys, uniqueKeys in the descriptor) "
+      "are unique together", "the row repeats another row's value: correct it or drop the duplicate row",
+      sql=_unique_key_sql, case=cases.then_sync(_second_source_on_the_first_seed))
+def check_unique_keys(package: Package) -> Iterator[Problem]:
+    for name, table in package.tables.items():
         for unique in table.schema.unique_keys:
-            yield from _duplicates(package, name, unique, "unique-key", BY_RULE["unique-key"].hint)
+            yield from _duplicates(package, name, unique, "unique-key")
+
+
+def _foreign_key_sql(schemas):
+    return [sql.unresolved(name, foreign) for name, schema in schemas.items() for foreign in schema.foreign_keys]
+
+
+@rule("foreign-key", "table", "references resolve to a row of the referenced table",
+      "add the row or fix the reference", sql=_foreign_key_sql,
+      case=cases.edit("claims", source_id="no-such-document"))
+def check_foreign_keys(package: Package) -> Iterator[Problem]:
+    """An empty reference is allowed."""
     for name, table in package.tables.items():
         for foreign in table.schema.foreign_keys:
             target = foreign["reference"]["resource"]
@@ -62,7 +85,12 @@ def key_problems(package: Package) -> Iterator[Problem]:
                               f"add the row to {package.file(target)} or correct the reference")
 
 
-def _duplicates(package: Package, name: str, key: list[str], rule: str, hint: str) -> Iterator[Problem]:
+def key_problems(package: Package) -> list[Problem]:
+    """Primary, unique and foreign keys."""
+    return [*check_primary_keys(package), *check_unique_keys(package), *check_foreign_keys(package)]
+
+
+def _duplicates(package: Package, name: str, key: list[str], rule_id: str) -> Iterator[Problem]:
     """Rows repeating an earlier row's key; a row with an empty key cell is skipped (reported
     as record-required for primary keys; unique keys ignore empty values, as SQL does)."""
     seen: dict[tuple, Row] = {}
@@ -75,8 +103,17 @@ def _duplicates(package: Package, name: str, key: list[str], rule: str, hint: st
             continue
         first = seen[value]
         where = f"line {first.line}" if first.file == row.file else f"{first.file}:{first.line}"
-        yield problem(package, name, row, key[0], rule,
-                      f"{'/'.join(key)} {'/'.join(map(str, value))} already used on {where}", hint)
+        yield problem(package, name, row, key[0], rule_id,
+                      f"{'/'.join(key)} {'/'.join(map(str, value))} already used on {where}")
+
+
+# frictionless-py reading the data, as a second engine: claims validate runs it only when the
+# layers before found nothing (descriptor.frictionless_data_problems), so it reports disagreements.
+loader("frictionless-data", "table", "frictionless-py, reading the tables with the generated Table Schemas, "
+       "agrees they are valid (run only when our own table layer found nothing)",
+       "fix the cell; if the value is right, the generated Table Schema and the JSON Schema disagree: report it",
+       no_case="a case would need a value our reader accepts and frictionless-py refuses: none is known (that "
+               "would be a bug to fix in the generated Table Schemas)")
 
 
 # Provenance ---------------------------------------------------------------------------------------
@@ -118,7 +155,9 @@ def _safe_seed(root: Path, rel: str) -> Path | None:
     return None if not rel or seed_path_problem(root, rel) else root / rel
 
 
-@named_check("seed-path")
+@rule("seed-path", "provenance", "a source's seed_path names a regular file inside seeds/ (no symlink, "
+      "nothing outside)", "put the document in seeds/ (claims add-source does) and point seed_path at it",
+      sql=PYTHON_ONLY, reads=("sources",), case=cases.edit("sources", seed_path="seeds/missing.txt"))
 def check_seed_path(package: Package) -> Iterator[Problem]:
     for row in package.rows("sources"):
         rel = row.get("seed_path", "")
@@ -127,7 +166,9 @@ def check_seed_path(package: Package) -> Iterator[Problem]:
             yield problem(package, "sources", row, "seed_path", "seed-path", f"{rel} {reason}")
 
 
-@named_check("seed-hash")
+@rule("seed-hash", "provenance", "the seed file's SHA-256 and byte size equal those recorded in sources",
+      "seeds are immutable: restore the original bytes, or add the changed text as a new source",
+      sql=PYTHON_ONLY, reads=("sources",), case=cases.change_seed_byte)
 def check_seed_hash(package: Package) -> Iterator[Problem]:
     for row in package.rows("sources"):
         path = _safe_seed(package.root, row.get("seed_path", ""))
@@ -143,7 +184,8 @@ def check_seed_hash(package: Package) -> Iterator[Problem]:
                           f"{row.get('seed_path')} has SHA-256 {digest}, sources records {row.get('sha256')}")
 
 
-@named_check("seed-encoding")
+@rule("seed-encoding", "provenance", "the seed file is valid UTF-8, so quote offsets are defined",
+      "store the document as UTF-8", sql=PYTHON_ONLY, reads=("sources",), case=cases.seed_not_utf8)
 def check_seed_encoding(package: Package) -> Iterator[Problem]:
     for row in package.rows("sources"):
         path = _safe_seed(package.root, row.get("seed_path", ""))
@@ -156,7 +198,9 @@ def check_seed_encoding(package: Package) -> Iterator[Problem]:
                           f"{row.get('seed_path')} is not UTF-8 (byte {exc.start})")
 
 
-@named_check("seed-registered")
+@rule("seed-registered", "provenance", "every file in seeds/ is described by a row of sources",
+      "add a sources row for the file, or remove the file", sql=PYTHON_ONLY, reads=("sources",),
+      case=cases.unregistered_seed)
 def check_seed_registered(package: Package) -> Iterator[Problem]:
     registered = {row.get("seed_path") for row in package.rows("sources")}
     seeds = package.root / "seeds"
@@ -164,7 +208,7 @@ def check_seed_registered(package: Package) -> Iterator[Problem]:
         rel = f"seeds/{path.name}"
         if rel not in registered and not path.name.startswith("."):
             yield Problem(rel, 1, 1, "seed-registered", f"{rel} is not described by any row of sources",
-                          BY_RULE["seed-registered"].hint)
+                          REGISTRY["seed-registered"].hint)
 
 
 def _span_problems(package, table, texts, rule, text_field, start_field, end_field, source_of) -> Iterator[Problem]:
@@ -175,19 +219,27 @@ def _span_problems(package, table, texts, rule, text_field, start_field, end_fie
             continue
         if text[start:end] == quote:
             continue
-        hint = repair.suggest(text, quote, start, text_field, start_field, end_field) or BY_RULE[rule].hint
+        hint = repair.suggest(text, quote, start, text_field, start_field, end_field) or REGISTRY[rule].hint
         yield problem(package, table, row, text_field, rule,
                       f"{text_field} differs from the seed text at {start}-{end}: {text[start:end]!r}", hint)
 
 
-@named_check("quote-in-seed")
+@rule("quote-in-seed", "provenance", "a claim's quote equals the seed text between quote_start and quote_end",
+      "copy the quote from the seed exactly (same quotes, dashes and spaces), or correct the offsets",
+      sql=lambda schemas: [sql.differs_from_seed("claims", "quote", "quote_start", "quote_end", "t.source_id")],
+      case=cases.edit("claims", quote=cases.changed_last_character("quote")))
 def check_quotes(package: Package) -> Iterator[Problem]:
     texts = seed_texts(package)
     yield from _span_problems(package, "claims", texts, "quote-in-seed", "quote", "quote_start", "quote_end",
                               lambda row: row.get("source_id"))
 
 
-@named_check("evidence-in-seed")
+@rule("evidence-in-seed", "provenance",
+      "an attribution's evidence equals the seed text between evidence_start and evidence_end",
+      "copy the evidence from the seed exactly, or correct the offsets",
+      sql=lambda schemas: [sql.differs_from_seed("attributions", "evidence", "evidence_start", "evidence_end",
+                                                 "c.source_id", "JOIN claims c ON c.claim_id = t.claim_id")],
+      case=cases.edit("attributions", evidence=cases.changed_last_character("evidence")))
 def check_evidence(package: Package) -> Iterator[Problem]:
     texts = seed_texts(package)
     source_of_claim = {row.get("claim_id"): row.get("source_id") for row in package.rows("claims")}
@@ -195,7 +247,10 @@ def check_evidence(package: Package) -> Iterator[Problem]:
                               "evidence_end", lambda row: source_of_claim.get(row.get("claim_id")))
 
 
-@named_check("exclusion-in-seed")
+@rule("exclusion-in-seed", "provenance", "a coverage exclusion's text equals the seed text between start and end",
+      "copy the number exactly as written and correct the offsets",
+      sql=lambda schemas: [sql.differs_from_seed("exclusions", "text", "start", '"end"', "t.source_id")],
+      case=cases.edit("exclusions", text=lambda row: row["text"] + "0"))
 def check_exclusions(package: Package) -> Iterator[Problem]:
     texts = seed_texts(package)
     yield from _span_problems(package, "exclusions", texts, "exclusion-in-seed", "text", "start", "end",
@@ -204,7 +259,10 @@ def check_exclusions(package: Package) -> Iterator[Problem]:
 
 # Consistency --------------------------------------------------------------------------------------
 
-@named_check("claim-id-namespace")
+@rule("claim-id-namespace", "consistency", "a claim_id starts with its source_id and a slash",
+      "name the claim <source_id>/<8 hex digits>",
+      sql=lambda schemas: [sql.count("claims", "split_part(claim_id, '/', 1) <> source_id")],
+      case=cases.edit("claims", claim_id=lambda row: "wrong-namespace/" + row["claim_id"].split("/")[-1]))
 def check_claim_namespace(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
         claim_id, source_id = row.get("claim_id", ""), row.get("source_id", "")
@@ -213,7 +271,10 @@ def check_claim_namespace(package: Package) -> Iterator[Problem]:
                           f"claim_id {claim_id} is not in the namespace of source {source_id}")
 
 
-@named_check("entity-id-prefix")
+@rule("entity-id-prefix", "consistency", "an entity_id's prefix equals its entity_type",
+      "make the prefix before ':' equal entity_type",
+      sql=lambda schemas: [sql.count("entities", "split_part(entity_id, ':', 1) <> entity_type")],
+      case=cases.edit("entities", entity_type=lambda row: "place" if row["entity_type"] == "person" else "person"))
 def check_entity_prefix(package: Package) -> Iterator[Problem]:
     for row in package.rows("entities"):
         entity_id, kind = row.get("entity_id", ""), row.get("entity_type", "")
@@ -222,13 +283,40 @@ def check_entity_prefix(package: Package) -> Iterator[Problem]:
                           f"entity_id {entity_id} does not start with its type {kind}:")
 
 
+EPSILON = 1e-9  # numbers read from text compare equal within this
+
+
 def _same(a, b) -> bool:
     if a is None or b is None:
         return a is b
-    return abs(float(a) - float(b)) < 1e-9
+    return abs(float(a) - float(b)) < EPSILON
 
 
-@named_check("value-bounds")
+def _bounds_sql() -> tuple[str, str]:
+    """quantities.derive_bounds in SQL: the low and high bound of value_qualifier value_number.
+    "about" goes through DECIMAL, as derive_bounds goes through Fraction, so 330 stays 330."""
+    n = "value_number"
+    exact = f"CAST({n} AS DECIMAL(38, 10))"
+    zeros = f"length(CAST(CAST({n} AS HUGEINT) AS VARCHAR)) - length(rtrim(CAST(CAST({n} AS HUGEINT) AS VARCHAR), '0'))"
+    half = f"(CASE WHEN {n} > 0 AND {n} = floor({n}) THEN power(10, {zeros}) ELSE 1 END) / 2"
+    low = (f"CASE value_qualifier WHEN 'exact' THEN {n} WHEN 'at-least' THEN {n} WHEN 'more-than' THEN floor({n}) + 1 "
+           f"WHEN 'about' THEN CAST(floor({exact} * 0.9) AS DOUBLE) WHEN 'rounded' THEN {n} - {half} END")
+    high = (f"CASE value_qualifier WHEN 'exact' THEN {n} WHEN 'up-to' THEN {n} WHEN 'less-than' THEN ceil({n}) - 1 "
+            f"WHEN 'about' THEN CAST(ceil({exact} * 1.1) AS DOUBLE) WHEN 'rounded' THEN {n} + {half} END")
+    return low, high
+
+
+def _value_bounds_sql(schemas):
+    low, high = _bounds_sql()
+    qualifiers = ", ".join(map(sql.literal, QUALIFIERS))
+    return [sql.count("claims", f"(value_qualifier IS NULL OR value_qualifier IN ({qualifiers})) AND "
+                                f"NOT ({sql.same('value_min', low, EPSILON)} AND {sql.same('value_max', high, EPSILON)})")]
+
+
+@rule("value-bounds", "consistency", "value_min and value_max are the bounds derived from value_number and "
+      "value_qualifier", "set the bounds the guideline derives (see docs/model.md, 'Quantities')",
+      sql=_value_bounds_sql,
+      case=cases.edit("claims", cases.is_exact_figure, value_min=lambda row: str(float(row["value_number"]) - 1)))
 def check_value_bounds(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
         if row.get("value_qualifier") not in (None, *QUALIFIERS):
@@ -242,40 +330,57 @@ def check_value_bounds(package: Package) -> Iterator[Problem]:
                               f"{row.get('value_number')} gives {shown}", f"set {field} to {shown}")
 
 
-TYPE_COLUMNS = {
-    "quantity": {"value_qualifier"},
-    "date": {"value_date_precision"},
-    "entity": {"value_entity_id"},
-    "text": set(),
-}
-TYPED_COLUMNS = ("value_qualifier", "value_number", "value_min", "value_max", "value_entity_id",
-                 "value_date_start", "value_date_end", "value_date_precision")
+# The value columns each value type fills (the first of them required), in report order.
 ALLOWED_COLUMNS = {
-    "quantity": {"value_qualifier", "value_number", "value_min", "value_max"},
-    "date": {"value_date_start", "value_date_end", "value_date_precision"},
-    "entity": {"value_entity_id"},
-    "text": set(),
+    "quantity": ("value_qualifier", "value_number", "value_min", "value_max"),
+    "entity": ("value_entity_id",),
+    "date": ("value_date_start", "value_date_end", "value_date_precision"),
+    "text": (),
 }
+REQUIRED_COLUMN = {"quantity": "value_qualifier", "date": "value_date_precision", "entity": "value_entity_id"}
+TYPED_COLUMNS = tuple(column for columns in ALLOWED_COLUMNS.values() for column in columns)
 
 
-@named_check("value-matches-type")
+def _value_type_sql(schemas):
+    wrong = " OR ".join(
+        f"(p.value_type = {sql.literal(kind)} AND ("
+        + " OR ".join(([f"t.{REQUIRED_COLUMN[kind]} IS NULL"] if kind in REQUIRED_COLUMN else [])
+                      + [f"t.{c} IS NOT NULL" for c in TYPED_COLUMNS if c not in columns] or ["false"]) + "))"
+        for kind, columns in ALLOWED_COLUMNS.items())
+    return [sql.count("claims", wrong, "JOIN properties p ON p.property_id = t.property_id")]
+
+
+def _some_entity(row: dict) -> str:
+    return row["subject_id"]
+
+
+@rule("value-matches-type", "consistency", "a claim fills exactly the value columns of its property's value type",
+      "quantity: qualifier and figure; date: value_date_*; entity: value_entity_id; text: none of them",
+      sql=_value_type_sql, case=cases.edit("claims", cases.is_quantity, value_entity_id=_some_entity))
 def check_value_type(package: Package) -> Iterator[Problem]:
     value_types = {row.get("property_id"): row.get("value_type") for row in package.rows("properties")}
     for row in package.rows("claims"):
         kind = value_types.get(row.get("property_id"))
         if kind is None:
             continue
-        for field in sorted(TYPE_COLUMNS[kind]):
-            if row.get(field) is None:
-                yield problem(package, "claims", row, field, "value-matches-type",
-                              f"property {row.get('property_id')} takes a {kind} value: {field} is required")
+        if kind in REQUIRED_COLUMN and row.get(REQUIRED_COLUMN[kind]) is None:
+            yield problem(package, "claims", row, REQUIRED_COLUMN[kind], "value-matches-type",
+                          f"property {row.get('property_id')} takes a {kind} value: {REQUIRED_COLUMN[kind]} is required")
         for field in TYPED_COLUMNS:
             if field not in ALLOWED_COLUMNS[kind] and row.get(field) is not None:
                 yield problem(package, "claims", row, field, "value-matches-type",
                               f"property {row.get('property_id')} takes a {kind} value: {field} must be empty")
 
 
-@named_check("scope-matches-property")
+SORTED_SCOPE = "array_to_string(list_sort(list_distinct(string_split(t.scope, '+'))), '+')"
+
+
+@rule("scope-matches-property", "consistency", "scope is given exactly when the property is scoped, with sides "
+      "sorted and not repeated", "write the sides in alphabetical order joined by '+', and only for scoped properties",
+      sql=lambda schemas: [sql.count("claims", f"(p.is_scoped AND t.scope IS NULL) OR (NOT p.is_scoped AND "
+                                               f"t.scope IS NOT NULL) OR t.scope <> {SORTED_SCOPE}",
+                                     "JOIN properties p ON p.property_id = t.property_id")],
+      case=cases.edit("claims", cases.is_scoped, scope="rebels+government"))
 def check_scope(package: Package) -> Iterator[Problem]:
     scoped = {row.get("property_id"): row.get("is_scoped") for row in package.rows("properties")}
     for row in package.rows("claims"):
@@ -296,27 +401,44 @@ def check_scope(package: Package) -> Iterator[Problem]:
                               f"scope {scope} is not sorted or repeats a side: write {'+'.join(sorted(set(sides)))}")
 
 
+# (start column, end column, strict): offsets end after they start; dates and bounds may be equal.
 INTERVALS = {
-    "sources": (("published_start", "published_end"),),
-    "claims": (("value_date_start", "value_date_end"), ("time_start", "time_end"), ("value_min", "value_max"),
-               ("quote_start", "quote_end")),
-    "attributions": (("evidence_start", "evidence_end"),),
-    "exclusions": (("start", "end"),),
+    "sources": (("published_start", "published_end", False),),
+    "claims": (("value_date_start", "value_date_end", False), ("time_start", "time_end", False),
+               ("value_min", "value_max", False), ("quote_start", "quote_end", True)),
+    "attributions": (("evidence_start", "evidence_end", True),),
+    "exclusions": (("start", "end", True),),
 }
 
 
-@named_check("interval-order")
+def _interval_sql(schemas):
+    return [sql.count(table, " OR ".join(f"{sql.ident(a)} {'>=' if strict else '>'} {sql.ident(b)}"
+                                         for a, b, strict in pairs)) for table, pairs in INTERVALS.items()]
+
+
+@rule("interval-order", "consistency", "every start date is on or before its end date, and every start offset "
+      "before its end", "swap or correct the two values", sql=_interval_sql,
+      case=cases.edit("claims", time_start="2012-07-25", time_end="2012-07-24", time_precision="day"))
 def check_interval_order(package: Package) -> Iterator[Problem]:
     for table, pairs in INTERVALS.items():
         for row in package.rows(table):
-            for low, high in pairs:
+            for low, high, is_strict in pairs:
                 a, b = row.get(low), row.get(high)
-                strict = isinstance(a, int) and low in ("quote_start", "evidence_start", "start")
+                strict = is_strict and isinstance(a, int)
                 if a is not None and b is not None and (a >= b if strict else a > b):
                     yield problem(package, table, row, low, "interval-order", f"{low} {a} is not before {high} {b}")
 
 
-@named_check("confidence-rubric")
+def _other_confidence(row: dict) -> str:
+    return "0.7" if row.get("confidence") not in ("0.7", "0.70") else "0.5"
+
+
+@rule("confidence-rubric", "consistency", "confidence equals the confidence of the rubric rule the claim names",
+      "set confidence to the value of confidence_rule in confidence_rubric.csv",
+      sql=lambda schemas: [sql.count("claims", f"t.confidence IS NOT NULL AND NOT "
+                                               f"(abs(r.confidence - t.confidence) < {EPSILON})",
+                                     "JOIN confidence_rubric r ON r.rule_id = t.confidence_rule")],
+      case=cases.edit("claims", confidence=_other_confidence))
 def check_confidence(package: Package) -> Iterator[Problem]:
     rubric = {row.get("rule_id"): row.get("confidence") for row in package.rows("confidence_rubric")}
     for row in package.rows("claims"):
@@ -327,7 +449,12 @@ def check_confidence(package: Package) -> Iterator[Problem]:
                           f"set confidence to {expected}, or name the rubric rule that applies")
 
 
-@named_check("attribution-chain")
+@rule("attribution-chain", "consistency", "a claim's attribution positions run 1, 2, 3, ... without gaps",
+      "number the chain from 1: reporter, then originator",
+      sql=lambda schemas: ["SELECT count(*) FROM (SELECT claim_id FROM attributions GROUP BY claim_id HAVING "
+                           "min(coalesce(position, 0)) <> 1 OR max(coalesce(position, 0)) <> count(*) "
+                           "OR count(DISTINCT position) <> count(*))"],
+      case=cases.gap_in_chain)
 def check_attribution_chain(package: Package) -> Iterator[Problem]:
     chains: dict[str, list[Row]] = defaultdict(list)
     for row in package.rows("attributions"):
@@ -340,10 +467,3 @@ def check_attribution_chain(package: Package) -> Iterator[Problem]:
                 yield problem(package, "attributions", row, "position", "attribution-chain",
                               f"claim {claim_id} has attribution positions {positions}: expected {expected} here")
                 break
-
-
-def run_named_checks(package: Package) -> list[Problem]:
-    problems = []
-    for rule, function in IMPLEMENTED.items():
-        problems.extend(function(package))
-    return problems

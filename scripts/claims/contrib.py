@@ -14,11 +14,12 @@ import subprocess
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import authoring, checks, csvio, descriptor, lints, repair, suggest
+from . import authoring, checks, csvio, descriptor, repair, suggest
 from .csvio import Cell
 from .package import (DESCRIPTOR, Package, header_problem, load_package, read_descriptor, resource_parts, typed_row,
                       unsafe_path, width_problem)
 from .problems import ClaimsError, Problem
+from .rules import run_python
 from .quantities import QUALIFIERS, derive_bounds
 from .schemas import RecordSchema, load_schemas
 
@@ -51,9 +52,7 @@ def check_new_rows(package: Package, new: dict[str, list[dict]],
                 problems += row_problems
                 if row is not None:
                     package.tables[table].rows.append(row)
-    problems += checks.key_problems(package)
-    problems += checks.run_named_checks(package)
-    problems += lints.run_lints(package)
+    problems += run_python(package)
     labelled = {label.format(table=t): (t, rows) for label, given in ((NEW, new), (CHANGED, changed or {}))
                 for t, rows in given.items()}
     mine = [p for p in problems if p.file in labelled]

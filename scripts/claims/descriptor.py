@@ -12,7 +12,7 @@ from jsonschema import Draft7Validator
 from . import csvio, jsonloc
 from .package import DESCRIPTOR, LoadedTable, Package, table_resource_dicts
 from .problems import Problem
-from .rules import BY_RULE
+from .rules import entry
 from .schemas import RecordSchema
 
 TYPE_MAP = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
@@ -185,7 +185,7 @@ def frictionless_data_problems(package: Package) -> list[Problem]:
             file, line, column = locate_record(table, getattr(error, "row_number", None),
                                                getattr(error, "field_name", None))
             problems.append(Problem(file, line, column, "frictionless-data", f"{error.type}: {error.message}",
-                                    BY_RULE["frictionless-data"].hint, getattr(error, "field_name", None) or ""))
+                                    entry("frictionless-data").hint, getattr(error, "field_name", None) or ""))
     return problems
 
 

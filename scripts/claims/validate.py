@@ -1,10 +1,10 @@
-"""claims validate: every layer in order, one list of located problems.
+"""claims validate: every layer in order (rules.LAYERS), one list of located problems.
 
 Layers: descriptor (frictionless-py and the official v2 profile, generated files in sync);
-tables (encoding, header, types, keys, unique keys); records (the JSON Schemas); a second
-engine (frictionless-py reading the data, only when ours found nothing, so it reports
-disagreements rather than repeats); named checks (provenance and consistency); lints
-(warnings).
+tables (encoding, header, types, then keys); records (the JSON Schemas); a second engine
+(frictionless-py reading the data, only when ours found nothing, so it reports disagreements
+rather than repeats); named checks (provenance and consistency); lints (warnings). The
+loader raises the file and record rules; every other rule runs from the registry.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, descriptor, lints, rootcause
+from . import descriptor, rootcause
 from .package import DescriptorError, load_package
 from .problems import Problem
+from .rules import LAYERS, run_python
 
 
 @dataclass
@@ -59,11 +60,10 @@ def validate(root: Path, engine: str = "auto") -> Report:
     problems += descriptor.frictionless_problems(package.root)
     problems += descriptor.profile_problems(package.descriptor, package.descriptor_text)
     problems += descriptor.sync_problems(package)
-    problems += checks.key_problems(package)
+    problems += run_python(package, ("descriptor", "table"))
     if not problems:
         problems += descriptor.frictionless_data_problems(package)
-    problems += checks.run_named_checks(package)
-    problems += lints.run_lints(package)
+    problems += run_python(package, LAYERS[LAYERS.index("record"):])
     counts = {name: len(table.rows) for name, table in package.tables.items()}
     return Report(rootcause.fold(set(problems), *_table_facts(package)), counts)
 

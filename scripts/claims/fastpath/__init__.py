@@ -8,9 +8,9 @@ set-based queries:
 
 * gate.py: the CSV layer (BOM, line endings, NUL, quoting, width, header, cell size) from
   byte scans and DuckDB's strict reader; the record rules as SQL compiled from the JSON
-  Schemas (compile.py); keys, unique keys and foreign keys as joins; the named checks and
-  lints as SQL (named.py). The descriptor and seed layers are small and run in Python, the
-  same code as the Python path.
+  Schemas (compile.py); keys, named checks and lints as the SQL each rule of the registry
+  carries (rules.py, checks.py, lints.py). The descriptor and seed layers, and any rule
+  marked PYTHON_ONLY, run in Python, the same code as the Python path.
 * Every test is a superset of the Python path's: a row the Python path would report is
   always flagged. So a package the gate passes is one the Python path passes (the tests hold
   the two to this on generated packages and on the corpus of broken contributions).

@@ -7,8 +7,8 @@ schemas.RecordSchema.to_json_value does and evaluates every JSON Schema keyword 
 SQL (compile.py); rows DuckDB rejects are counted. A row with one empty cell too many is the
 one width fault DuckDB's reader lets through: the file's commas then exceed the header's
 commas per row plus the commas inside cells. Then keys, unique keys and foreign keys as
-joins, and the named checks and lints of named.py. Descriptor and seed layers are small and
-run through the Python path's own code.
+joins, and the SQL of every rule of the registry (rules.py). Descriptor and seed layers are
+small and run through the Python path's own code, as does every rule marked PYTHON_ONLY.
 """
 
 from __future__ import annotations
@@ -23,11 +23,10 @@ from .. import checks, descriptor
 from ..package import (MAX_CELL_CHARS, TABLE_ORDER, DescriptorError, Package, load_table,
                        read_descriptor_text, resource_parts, unsafe_path)
 from ..problems import Problem
+from ..rules import Rule, all_rules
 from ..schemas import load_schemas
-from . import named
 from .compile import TableSql, ident, literal, raw
 
-SEED_RULES = ("seed-path", "seed-hash", "seed-encoding", "seed-registered")
 # One CSV file as RFC 4180 allows it: unquoted cells hold no quote, comma or newline; quoted
 # cells double their quotes. RE2 matches it in linear time.
 CSV_GRAMMAR = r'(?s)(?:[^",\n]*|"(?:[^"]|"")*")(?:[,\n](?:[^",\n]*|"(?:[^"]|"")*"))*'
@@ -80,8 +79,10 @@ def run_gate(root: Path) -> GateResult:
     package = Package(root, document, schemas, {"sources": sources}, [], text)
     result.problems += source_problems
     result.problems += descriptor.sync_problems(package)
-    for rule in SEED_RULES:
-        result.problems += checks.IMPLEMENTED[rule](package)
+    rules = all_rules()
+    early = [entry for entry in rules if entry.python_only and _reads_only_sources(entry)]
+    for entry in early:
+        result.problems += entry.python(package)
     if result.problems:
         return result
     connection = duckdb.connect(config=settings())
@@ -94,17 +95,37 @@ def run_gate(root: Path) -> GateResult:
         connection.execute("CREATE TEMP TABLE seeds (source_id VARCHAR, text VARCHAR)")
         texts = checks.seed_texts(package)
         connection.executemany("INSERT INTO seeds VALUES (?, ?)", list(texts.items()))
-        for rule, sql in named.cross_row_checks(schemas):
-            result.flag(rule, connection.execute(sql).fetchone()[0])
-        for rule, count in named.alias_variants(connection):
-            result.flag(rule, count)
+        for entry in rules:
+            for query in entry.queries(schemas):
+                result.flag(entry.rule, query(connection) if callable(query) else connection.execute(query).fetchone()[0])
     except duckdb.Error as exc:
         # DuckDB refuses what it cannot read (bytes that are not UTF-8, a malformed row): the
         # Python path locates it.
         result.flag("duckdb:" + type(exc).__name__, 1)
     finally:
         connection.close()
+    late = [entry for entry in rules if entry.python_only and entry not in early]
+    if late and result.is_clean:
+        result.problems += _python_only(root, package, resources, late)
     return result
+
+
+def _reads_only_sources(entry: Rule) -> bool:
+    return entry.reads is not None and set(entry.reads) <= {"sources"}
+
+
+def _python_only(root: Path, package: Package, resources: dict[str, list[str]], entries: list[Rule]) -> list[Problem]:
+    """Rules without SQL, run by the Python path on the tables they read (all, when they do
+    not say), so the gate never passes what one of them would report."""
+    wanted = set(TABLE_ORDER) if any(e.reads is None for e in entries) else {t for e in entries for t in e.reads}
+    problems: list[Problem] = []
+    for name in TABLE_ORDER:
+        if name in wanted and name not in package.tables:
+            package.tables[name], found = load_table(root, name, resources[name], package.schemas[name])
+            problems += found
+    for entry in entries:
+        problems += entry.python(package)
+    return problems
 
 
 def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableSql, result: GateResult) -> None:
