@@ -24,6 +24,11 @@ DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "b
 STORAGE_COMPATIBILITY = "v1.0.0"
 LOAD_SCRIPT = Path("sql/load.sql")
 READ_LINE = re.compile(r"^\.read\s+(\S+)\s*$")
+BASE_DIR = "sql/base"
+# How every reader of the package's CSV files reads them (sql/base/*.sql, the fast path's gate):
+# strictly, as RFC 4180 with the header row, an empty cell as NULL.
+CSV_DIALECT = ("header = true, auto_detect = false, strict_mode = true",
+               "delim = ',', quote = '\"', escape = '\"', nullstr = ''")
 
 
 def column_types(schema: RecordSchema) -> dict[str, str]:
@@ -47,16 +52,27 @@ def base_sql(schema: RecordSchema, rel_path: str | list[str]) -> str:
         f"-- Grain: one row per record of {', '.join(parts)}.\n"
         f"CREATE OR REPLACE TABLE {schema.name} AS\n"
         f"SELECT * FROM read_csv(\n    {files},\n"
-        "    header = true, auto_detect = false, strict_mode = true,\n"
-        "    delim = ',', quote = '\"', escape = '\"', nullstr = '',\n"
+        f"    {CSV_DIALECT[0]},\n"
+        f"    {CSV_DIALECT[1]},\n"
         f"    columns = {{\n{columns}\n    }}\n);\n"
     )
 
 
 def base_files(package: Package) -> dict[Path, str]:
     # Only for resources that loaded: a malformed path is reported by validate, not written to SQL.
-    return {Path("sql/base") / f"{name}.sql": base_sql(package.schemas[name], rel_path)
+    return {Path(BASE_DIR) / f"{name}.sql": base_sql(package.schemas[name], rel_path)
             for name, rel_path in tabular_resources(package.descriptor).items() if name in package.tables}
+
+
+def load_script(current: str, tables) -> str:
+    """sql/load.sql with one `.read sql/base/<table>.sql` per table, in table order, where its
+    base lines are (before its first .read line when it has none); the rest kept as written."""
+    lines = current.split("\n")
+    is_base = [bool(m) and m.group(1).startswith(BASE_DIR + "/") for m in map(READ_LINE.match, lines)]
+    reads = [i for i, line in enumerate(lines) if READ_LINE.match(line)]
+    at = is_base.index(True) if any(is_base) else (reads[0] if reads else len(lines) - (lines[-1:] == [""]))
+    kept = [line for line, base in zip(lines, is_base) if not base]
+    return "\n".join(kept[:at] + [f".read {BASE_DIR}/{name}.sql" for name in tables] + kept[at:])
 
 
 def load_statements(root: Path) -> list[tuple[Path, str]]:

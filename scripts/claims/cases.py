@@ -185,3 +185,144 @@ def then_sync(case: Callable[[Path], tuple[str, int]]) -> Callable[[Path], tuple
         write_generated(load_package(root))
         return where
     return synced
+
+
+# Cases of the rules raised where the files are read -----------------------------------------------
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def _first_data_line(root: Path, table: str) -> tuple[str, Path, list[str]]:
+    rel = table_file(root, table)
+    return rel, root / rel, _lines(root / rel)
+
+
+def with_bom(table: str) -> Callable[[Path], tuple[str, int]]:
+    def case(root: Path) -> tuple[str, int]:
+        rel = table_file(root, table)
+        (root / rel).write_bytes(b"\xef\xbb\xbf" + (root / rel).read_bytes())
+        return rel, 1
+    return case
+
+
+def crlf_line_endings(table: str) -> Callable[[Path], tuple[str, int]]:
+    def case(root: Path) -> tuple[str, int]:
+        rel = table_file(root, table)
+        (root / rel).write_bytes((root / rel).read_bytes().replace(b"\n", b"\r\n"))
+        return rel, 1
+    return case
+
+
+def changed_line(table: str, change: Callable[[str], str | bytes], line: int = 2) -> Callable[[Path], tuple[str, int]]:
+    """One physical line of the table's file changed (the first data row unless told)."""
+    def case(root: Path) -> tuple[str, int]:
+        rel = table_file(root, table)
+        lines = (root / rel).read_bytes().split(b"\n")
+        new = change(lines[line - 1].decode("utf-8"))
+        lines[line - 1] = new if isinstance(new, bytes) else new.encode("utf-8")
+        (root / rel).write_bytes(b"\n".join(lines))
+        return rel, line
+    return case
+
+
+def unclosed_quote_at_end(table: str) -> Callable[[Path], tuple[str, int]]:
+    """A quote opened in the last cell of the last row and never closed."""
+    def case(root: Path) -> tuple[str, int]:
+        rel = table_file(root, table)
+        text = (root / rel).read_text(encoding="utf-8").rstrip("\n")
+        (root / rel).write_text(text + '"\n', encoding="utf-8")
+        return rel, text.count("\n") + 1
+    return case
+
+
+def renamed_header_column(table: str) -> Callable[[Path], tuple[str, int]]:
+    return changed_line(table, lambda header: header.replace(",", ",renamed_", 1), line=1)
+
+
+def file_written(table: str, data: bytes | None) -> Callable[[Path], tuple[str, int]]:
+    """The table's file replaced by data, or deleted (None)."""
+    def case(root: Path) -> tuple[str, int]:
+        rel = table_file(root, table)
+        if data is None:
+            (root / rel).unlink()
+        else:
+            (root / rel).write_bytes(data)
+        return rel, 1
+    return case
+
+
+def split_in_two(root: Path, table: str, first_rows: int) -> tuple[str, str]:
+    """Make a table a multipart resource: its rows in two files, each with the header row;
+    claims sync then regenerates what reads it."""
+    import json
+
+    from .descriptor import write_generated
+    from .package import load_package
+
+    rel = table_file(root, table)
+    header, rows = rows_of(root / rel)
+    stem = rel.removesuffix(".csv")
+    parts = (f"{stem}-1.csv", f"{stem}-2.csv")
+    for part, chunk in zip(parts, (rows[:first_rows], rows[first_rows:])):
+        (root / part).write_text(csvio.dumps(header, chunk), encoding="utf-8")
+    (root / rel).unlink()
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource.get("name") == table:
+            resource["path"] = list(parts)
+    (root / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n",
+                                           encoding="utf-8")
+    write_generated(load_package(root))
+    return parts
+
+
+def part_without_final_newline(root: Path) -> tuple[str, int]:
+    first, _ = split_in_two(root, "claims", 5)
+    data = (root / first).read_bytes().rstrip(b"\n")
+    (root / first).write_bytes(data)
+    return first, data.count(b"\n") + 1
+
+
+def _descriptor_edit(root: Path, change: Callable[[dict], object]) -> str:
+    import json
+
+    path = root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    change(descriptor)
+    text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def descriptor_not_json(root: Path) -> tuple[str, int]:
+    path = root / "datapackage.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"name": ', '"name" ', 1), encoding="utf-8")
+    return "datapackage.json", text[: text.index('"name": ')].count("\n") + 1
+
+
+def resource_removed(table: str) -> Callable[[Path], tuple[str, int]]:
+    def case(root: Path) -> tuple[str, int]:
+        _descriptor_edit(root, lambda d: d.__setitem__("resources", [r for r in d["resources"]
+                                                                     if r.get("name") != table]))
+        return "datapackage.json", 1
+    return case
+
+
+def descriptor_name_not_a_string(root: Path) -> tuple[str, int]:
+    text = _descriptor_edit(root, lambda d: d.__setitem__("name", 5))
+    return "datapackage.json", text[: text.index('"name": 5')].count("\n") + 1
+
+
+def generated_part_edited(root: Path) -> tuple[str, int]:
+    def edit_description(descriptor: dict) -> None:
+        descriptor["resources"][0]["schema"]["fields"][0]["description"] = "edited by hand"
+    text = _descriptor_edit(root, edit_description)
+    return "datapackage.json", text[: text.index("edited by hand")].count("\n") + 1
+
+
+def descriptor_version_not_a_string(root: Path) -> tuple[str, int]:
+    """frictionless-py reports a descriptor's problems on its first line."""
+    _descriptor_edit(root, lambda d: d.__setitem__("version", 5))
+    return "datapackage.json", 1

@@ -227,7 +227,7 @@ def _span_problems(package, table, texts, rule, text_field, start_field, end_fie
 @rule("quote-in-seed", "provenance", "a claim's quote equals the seed text between quote_start and quote_end",
       "copy the quote from the seed exactly (same quotes, dashes and spaces), or correct the offsets",
       sql=lambda schemas: [sql.differs_from_seed("claims", "quote", "quote_start", "quote_end", "t.source_id")],
-      case=cases.edit("claims", quote=cases.changed_last_character("quote")))
+      case=cases.edit("claims", quote=cases.changed_last_character("quote")), reads=("claims", "sources"))
 def check_quotes(package: Package) -> Iterator[Problem]:
     texts = seed_texts(package)
     yield from _span_problems(package, "claims", texts, "quote-in-seed", "quote", "quote_start", "quote_end",
@@ -239,7 +239,8 @@ def check_quotes(package: Package) -> Iterator[Problem]:
       "copy the evidence from the seed exactly, or correct the offsets",
       sql=lambda schemas: [sql.differs_from_seed("attributions", "evidence", "evidence_start", "evidence_end",
                                                  "c.source_id", "JOIN claims c ON c.claim_id = t.claim_id")],
-      case=cases.edit("attributions", evidence=cases.changed_last_character("evidence")))
+      case=cases.edit("attributions", evidence=cases.changed_last_character("evidence")),
+      reads=("attributions", "claims", "sources"))
 def check_evidence(package: Package) -> Iterator[Problem]:
     texts = seed_texts(package)
     source_of_claim = {row.get("claim_id"): row.get("source_id") for row in package.rows("claims")}
@@ -250,7 +251,7 @@ def check_evidence(package: Package) -> Iterator[Problem]:
 @rule("exclusion-in-seed", "provenance", "a coverage exclusion's text equals the seed text between start and end",
       "copy the number exactly as written and correct the offsets",
       sql=lambda schemas: [sql.differs_from_seed("exclusions", "text", "start", '"end"', "t.source_id")],
-      case=cases.edit("exclusions", text=lambda row: row["text"] + "0"))
+      case=cases.edit("exclusions", text=lambda row: row["text"] + "0"), reads=("exclusions", "sources"))
 def check_exclusions(package: Package) -> Iterator[Problem]:
     texts = seed_texts(package)
     yield from _span_problems(package, "exclusions", texts, "exclusion-in-seed", "text", "start", "end",
@@ -309,14 +310,16 @@ def _bounds_sql() -> tuple[str, str]:
 def _value_bounds_sql(schemas):
     low, high = _bounds_sql()
     qualifiers = ", ".join(map(sql.literal, QUALIFIERS))
-    return [sql.count("claims", f"(value_qualifier IS NULL OR value_qualifier IN ({qualifiers})) AND "
-                                f"NOT ({sql.same('value_min', low, EPSILON)} AND {sql.same('value_max', high, EPSILON)})")]
+    both_derived = f"{sql.same('value_min', low, EPSILON)} AND {sql.same('value_max', high, EPSILON)}"
+    return [sql.count("claims", f"(value_qualifier IS NULL OR value_qualifier IN ({qualifiers})) "
+                                f"AND NOT ({both_derived})")]
 
 
 @rule("value-bounds", "consistency", "value_min and value_max are the bounds derived from value_number and "
       "value_qualifier", "set the bounds the guideline derives (see docs/model.md, 'Quantities')",
       sql=_value_bounds_sql,
-      case=cases.edit("claims", cases.is_exact_figure, value_min=lambda row: str(float(row["value_number"]) - 1)))
+      case=cases.edit("claims", cases.is_exact_figure, value_min=lambda row: str(float(row["value_number"]) - 1)),
+      reads=("claims", "properties"))
 def check_value_bounds(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
         if row.get("value_qualifier") not in (None, *QUALIFIERS):
@@ -356,16 +359,18 @@ def _some_entity(row: dict) -> str:
 
 @rule("value-matches-type", "consistency", "a claim fills exactly the value columns of its property's value type",
       "quantity: qualifier and figure; date: value_date_*; entity: value_entity_id; text: none of them",
-      sql=_value_type_sql, case=cases.edit("claims", cases.is_quantity, value_entity_id=_some_entity))
+      sql=_value_type_sql, case=cases.edit("claims", cases.is_quantity, value_entity_id=_some_entity),
+      reads=("claims", "properties"))
 def check_value_type(package: Package) -> Iterator[Problem]:
     value_types = {row.get("property_id"): row.get("value_type") for row in package.rows("properties")}
     for row in package.rows("claims"):
         kind = value_types.get(row.get("property_id"))
         if kind is None:
             continue
-        if kind in REQUIRED_COLUMN and row.get(REQUIRED_COLUMN[kind]) is None:
-            yield problem(package, "claims", row, REQUIRED_COLUMN[kind], "value-matches-type",
-                          f"property {row.get('property_id')} takes a {kind} value: {REQUIRED_COLUMN[kind]} is required")
+        required = REQUIRED_COLUMN.get(kind)
+        if required is not None and row.get(required) is None:
+            yield problem(package, "claims", row, required, "value-matches-type",
+                          f"property {row.get('property_id')} takes a {kind} value: {required} is required")
         for field in TYPED_COLUMNS:
             if field not in ALLOWED_COLUMNS[kind] and row.get(field) is not None:
                 yield problem(package, "claims", row, field, "value-matches-type",
@@ -380,7 +385,7 @@ SORTED_SCOPE = "array_to_string(list_sort(list_distinct(string_split(t.scope, '+
       sql=lambda schemas: [sql.count("claims", f"(p.is_scoped AND t.scope IS NULL) OR (NOT p.is_scoped AND "
                                                f"t.scope IS NOT NULL) OR t.scope <> {SORTED_SCOPE}",
                                      "JOIN properties p ON p.property_id = t.property_id")],
-      case=cases.edit("claims", cases.is_scoped, scope="rebels+government"))
+      case=cases.edit("claims", cases.is_scoped, scope="rebels+government"), reads=("claims", "properties"))
 def check_scope(package: Package) -> Iterator[Problem]:
     scoped = {row.get("property_id"): row.get("is_scoped") for row in package.rows("properties")}
     for row in package.rows("claims"):
@@ -438,7 +443,7 @@ def _other_confidence(row: dict) -> str:
       sql=lambda schemas: [sql.count("claims", f"t.confidence IS NOT NULL AND NOT "
                                                f"(abs(r.confidence - t.confidence) < {EPSILON})",
                                      "JOIN confidence_rubric r ON r.rule_id = t.confidence_rule")],
-      case=cases.edit("claims", confidence=_other_confidence))
+      case=cases.edit("claims", confidence=_other_confidence), reads=("claims", "confidence_rubric"))
 def check_confidence(package: Package) -> Iterator[Problem]:
     rubric = {row.get("rule_id"): row.get("confidence") for row in package.rows("confidence_rubric")}
     for row in package.rows("claims"):
@@ -454,7 +459,7 @@ def check_confidence(package: Package) -> Iterator[Problem]:
       sql=lambda schemas: ["SELECT count(*) FROM (SELECT claim_id FROM attributions GROUP BY claim_id HAVING "
                            "min(coalesce(position, 0)) <> 1 OR max(coalesce(position, 0)) <> count(*) "
                            "OR count(DISTINCT position) <> count(*))"],
-      case=cases.gap_in_chain)
+      case=cases.gap_in_chain, reads=("attributions",))
 def check_attribution_chain(package: Package) -> Iterator[Problem]:
     chains: dict[str, list[Row]] = defaultdict(list)
     for row in package.rows("attributions"):

@@ -10,7 +10,7 @@ from pathlib import Path
 from jsonschema import Draft7Validator
 
 from . import csvio, jsonloc
-from .package import DESCRIPTOR, LoadedTable, Package, table_resource_dicts
+from .package import DESCRIPTOR, LoadedTable, Package, table_order, table_resource_dicts
 from .problems import Problem
 from .rules import entry
 from .schemas import RecordSchema
@@ -66,14 +66,31 @@ def seed_resource(source: dict) -> dict:
     }
 
 
+def new_table_resource(name: str, schema: RecordSchema, sibling: dict | None) -> dict:
+    """The resource of a table the descriptor lacks: its CSV beside the other tables' files,
+    title and description from its JSON Schema, the data licence of the other tables."""
+    folder = "claims"
+    if sibling is not None and isinstance(sibling.get("path"), str) and "/" in sibling["path"]:
+        folder = sibling["path"].rsplit("/", 1)[0]
+    resource = {"name": name, "type": "table", "path": f"{folder}/{name}.csv", "format": "csv",
+                "mediatype": "text/csv", "encoding": "utf-8", "title": schema.document.get("title", name),
+                "description": schema.document.get("description", "")}
+    if sibling is not None and "licenses" in sibling:
+        resource["licenses"] = sibling["licenses"]
+    return resource
+
+
 def synced_descriptor(package: Package) -> dict:
-    """The descriptor with every generated part regenerated; hand-written metadata kept."""
+    """The descriptor with every generated part regenerated (a table resource of every JSON
+    Schema, in table order, with its Table Schema; the seed resources); hand-written metadata kept."""
     descriptor = json.loads(json.dumps(package.descriptor))
+    existing = {res["name"]: res for res in table_resource_dicts(descriptor)}
+    sibling = next(iter(existing.values()), None)
     tables = []
-    for res in table_resource_dicts(descriptor):
-        if res["name"] in package.schemas:
-            res["schema"] = table_schema(package.schemas[res["name"]])
-            tables.append(res)
+    for name in table_order(package.schemas, package.descriptor):
+        res = existing.get(name) or new_table_resource(name, package.schemas[name], sibling)
+        res["schema"] = table_schema(package.schemas[name])
+        tables.append(res)
     seeds = [seed_resource(row.values) for row in package.rows("sources")
              if all(k in row.values for k in ("source_id", "seed_path", "byte_size", "sha256", "title", "rights"))]
     descriptor["resources"] = tables + seeds
@@ -86,12 +103,16 @@ def dumps(descriptor: dict) -> str:
 
 def generated_files(package: Package) -> dict[str, str]:
     """Every file derived from the JSON Schemas and sources.csv, by path, with its wanted text."""
-    from .build import base_files
+    from .build import LOAD_SCRIPT, base_files, load_script
 
     from .docs_gen import rules_markdown
 
     files = {DESCRIPTOR: dumps(synced_descriptor(package))}
     files.update({str(path): text for path, text in base_files(package).items()})
+    script = package.root / LOAD_SCRIPT
+    if script.is_file():  # a package without the SQL layer has no load script to keep in step
+        current = script.read_bytes().decode("utf-8", errors="replace")
+        files[str(LOAD_SCRIPT)] = load_script(current, table_order(package.schemas, package.descriptor))
     files["docs/rules.md"] = rules_markdown(package.schemas)
     return files
 

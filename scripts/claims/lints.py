@@ -33,8 +33,8 @@ NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 def _hedged_quote(root: Path) -> tuple[str, int]:
     """A claim that quotes a hedge word of its document, at the rubric's highest confidence."""
     top = max(cases.records(root, "confidence_rubric"), key=lambda r: float(r["confidence"]))
-    seeds = {s["source_id"]: (root / s["seed_path"]).read_text(encoding="utf-8") for s in cases.records(root, "sources")}
-    hedges = {source: HEDGE.search(text) for source, text in seeds.items()}
+    hedges = {s["source_id"]: HEDGE.search((root / s["seed_path"]).read_text(encoding="utf-8"))
+              for s in cases.records(root, "sources")}
 
     def quotes_hedge(row, _root) -> bool:
         return hedges.get(row["source_id"]) is not None
@@ -52,7 +52,7 @@ def _hedged_quote(root: Path) -> tuple[str, int]:
       "does not hedge this claim",
       sql=lambda schemas: [sql.count("claims", f"confidence > {HEDGED_CONFIDENCE} AND "
                                                f"regexp_matches(quote, {sql.literal(HEDGE_WORDS)})")],
-      case=_hedged_quote)
+      case=_hedged_quote, reads=("claims", "confidence_rubric"))
 def lint_hedge(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
         match = HEDGE.search(row.get("quote", ""))
@@ -94,7 +94,8 @@ def _orphan_sql(schemas):
 @rule("lint-orphan-entity", "lint", "every entity is used by a claim, an attribution or another entity",
       "use the entity in a claim or remove it (ids are never reused: remove only unpublished ones)",
       sql=_orphan_sql, case=cases.append_to("entities", entity_id="person:nobody-at-all", entity_type="person",
-                                            canonical_name="Nobody", description="An entity no row uses."))
+                                            canonical_name="Nobody", description="An entity no row uses."),
+                                            reads=("claims", "attributions", "entities"))
 def lint_orphan(package: Package) -> Iterator[Problem]:
     used = set()
     for table, column in _entity_users(package.schemas):

@@ -22,9 +22,6 @@ DESCRIPTOR = "datapackage.json"
 # Longer cells are refused before typing: the longest real cell is a note of a few hundred
 # characters, and a huge one is a mistake (a pasted document) that would slow every engine.
 MAX_CELL_CHARS = 100_000
-# Tables load in this order so that foreign keys always point at something already loaded.
-TABLE_ORDER = ("sources", "confidence_rubric", "properties", "entities", "aliases", "claims", "attributions",
-               "exclusions")
 
 
 @dataclass
@@ -128,6 +125,23 @@ def resource_parts(descriptor: dict) -> dict[str, list[str]]:
     return {name: path if isinstance(path, list) else [path] for name, path in tabular_resources(descriptor).items()}
 
 
+def table_order(schemas: dict[str, RecordSchema], descriptor: dict | None = None) -> tuple[str, ...]:
+    """Every table of schemas/, each after the tables its foreign keys point at (a table may
+    point at itself), so that a reference always meets a loaded table. Among the tables free
+    to go, the descriptor's order decides; a table it does not list goes as soon as it can."""
+    listed = list(tabular_resources(descriptor)) if descriptor else []
+    needs = {name: {fk["reference"]["resource"] for fk in schema.foreign_keys} & set(schemas) - {name}
+             for name, schema in schemas.items()}
+    order: list[str] = []
+    while len(order) < len(needs):
+        ready = [name for name in needs if name not in order and needs[name] <= set(order)]
+        if not ready:
+            raise ClaimsError("the foreign keys of schemas/ form a cycle among "
+                              + ", ".join(sorted(set(needs) - set(order))) + ": no table can be loaded first")
+        order.append(min(ready, key=lambda name: (listed.index(name) if name in listed else -1, name)))
+    return tuple(order)
+
+
 def unsafe_path(rel) -> str | None:
     """Why a resource path must not be read, or None: paths stay relative and inside the package."""
     if not isinstance(rel, str) or not rel:
@@ -223,10 +237,9 @@ def load_package(root: Path) -> Package:
     resources = resource_parts(descriptor)
     problems: list[Problem] = []
     tables: dict[str, LoadedTable] = {}
-    for name in TABLE_ORDER:
-        if name not in resources or name not in schemas:
-            missing = "table resource" if name not in resources else f"schemas/{name}.schema.json for"
-            problems.append(Problem(DESCRIPTOR, 1, 1, "descriptor-resource", f"no {missing} {name}",
+    for name in table_order(schemas, descriptor):
+        if name not in resources:
+            problems.append(Problem(DESCRIPTOR, 1, 1, "descriptor-resource", f"no table resource {name}",
                                     "run claims sync to regenerate the descriptor"))
             continue
         unsafe = [(rel, unsafe_path(rel)) for rel in resources[name] if unsafe_path(rel)]

@@ -18,31 +18,17 @@ from dataclasses import replace
 from typing import Iterable
 
 from .problems import Problem
+from .rules import all_rules
 
-# Problems that leave a table unread or cut short. Within one file they are each other's
-# equals (a BOM and CR line endings are both reported, both root causes).
-ROOT_CAUSE_RULES = frozenset({
-    "descriptor-resource", "file-missing", "csv-empty", "csv-bom", "csv-encoding", "csv-line-ending",
-    "csv-nul-byte", "csv-unclosed-quote", "csv-stray-quote", "csv-header",
-})
+# Problems that leave a table unread or cut short (registry entries marked root_cause). Within
+# one file they are each other's equals (a BOM and CR line endings are both reported, both root
+# causes).
+ROOT_CAUSE_RULES = frozenset(entry.rule for entry in all_rules() if entry.root_cause)
 
-# Rules that read tables besides the one their problem points into: a root cause in any of
-# these tables makes the rule's findings meaningless. (Foreign keys name their table in the
-# schema, and are resolved from it.)
-READS: dict[str, tuple[str, ...]] = {
-    "seed-registered": ("sources",),
-    "quote-in-seed": ("sources",),
-    "evidence-in-seed": ("claims", "sources"),
-    "exclusion-in-seed": ("sources",),
-    "value-bounds": ("properties",),
-    "value-matches-type": ("properties",),
-    "scope-matches-property": ("properties",),
-    "confidence-rubric": ("confidence_rubric",),
-    "attribution-chain": ("attributions",),
-    "lint-orphan-entity": ("claims", "attributions", "entities"),
-    "lint-hedge-confidence": ("confidence_rubric",),
-    "frictionless-data": (),
-}
+# The tables each rule reads (its registry entry's `reads`): a root cause in any of them makes
+# the rule's findings meaningless. (Foreign keys name their table in the schema, and are
+# resolved from it.)
+READS: dict[str, tuple[str, ...]] = {entry.rule: entry.reads for entry in all_rules() if entry.reads}
 
 
 def cause_key(problem: Problem) -> tuple[str, int, int, str]:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Union
 
+from . import cases
+
 if TYPE_CHECKING:
     import duckdb
 
@@ -52,9 +54,13 @@ class Rule:
     severity: str = "error"  # lints are warnings: exit 0 unless claims validate --strict
     python: Check | None = None  # None: raised where the files are read (package.py, csvio.py, descriptor.py)
     sql: SqlFor | str | None = None  # PYTHON_ONLY, or the queries; None for rules raised by the loader
-    reads: tuple[str, ...] | None = None  # tables a PYTHON_ONLY rule reads (None: all of them)
+    # The tables the rule reads, its own among them: a PYTHON_ONLY rule's are loaded for it by the
+    # gate (None: all of them); a root cause in one of the others folds its problems (rootcause.py).
+    reads: tuple[str, ...] | None = None
     case: Case | None = None
     no_case: str = ""  # why a rule has no breaking case (the coverage test requires one or the other)
+    # A problem that leaves a table unread or cut short: what follows from it is folded under it.
+    root_cause: bool = False
 
     def queries(self, schemas: dict[str, "RecordSchema"]) -> list[Query]:
         if self.sql is None or self.sql == PYTHON_ONLY:
@@ -98,10 +104,10 @@ def rule(rule_id: str, layer: str, description: str, hint: str, *, sql: SqlFor |
 
 
 def loader(rule_id: str, layer: str, description: str, hint: str, case: Case | None = None,
-           no_case: str = "") -> Rule:
+           no_case: str = "", root_cause: bool = False) -> Rule:
     """A rule raised outside the registry's run: where the files are read (the gate's scan of
     the files covers it), by validate itself, or by history.py."""
-    return register(Rule(rule_id, layer, description, hint, case=case, no_case=no_case))
+    return register(Rule(rule_id, layer, description, hint, case=case, no_case=no_case, root_cause=root_cause))
 
 
 def all_rules() -> list[Rule]:
@@ -131,34 +137,57 @@ def run_python(package: "Package", layers: Iterable[str] = LAYERS) -> list["Prob
 
 # Rules of the other layers, raised where the files are read. ------------------------------------
 
-loader("descriptor-json", "descriptor", "datapackage.json is valid JSON", "fix the JSON syntax at the position given")
+loader("descriptor-json", "descriptor", "datapackage.json is valid JSON", "fix the JSON syntax at the position given",
+       case=cases.descriptor_not_json)
 loader("descriptor-frictionless", "descriptor", "frictionless-py accepts the descriptor",
-       "fix the descriptor as reported")
+       "fix the descriptor as reported", case=cases.descriptor_version_not_a_string)
 loader("descriptor-profile", "descriptor", "the descriptor is valid against the official Data Package v2 profile",
-       "follow the Data Package v2 specification")
+       "follow the Data Package v2 specification", case=cases.descriptor_name_not_a_string)
 loader("descriptor-resource", "descriptor", "every table of the model is a resource of the descriptor",
-       "run claims sync")
-loader("generated-sync", "descriptor", "generated files (Table Schemas, seed resources, sql/base/*.sql, "
-       "docs/rules.md) equal what schemas/ and sources.csv generate", "run claims sync")
-loader("file-missing", "table", "the resource's CSV file exists", "create the file or correct its path")
-loader("csv-empty", "table", "the file has at least a header row", "start the file with the header row")
-loader("csv-bom", "table", "the file has no UTF-8 byte-order mark", "save as UTF-8 without BOM")
-loader("csv-encoding", "table", "the file is valid UTF-8", "re-save the file as UTF-8")
-loader("csv-line-ending", "table", "lines end with LF only (no CR)", "convert line endings to LF")
-loader("csv-nul-byte", "table", "no NUL character", "remove the NUL character")
+       "run claims sync", case=cases.resource_removed("aliases"),
+       root_cause=True)
+loader("generated-sync", "descriptor", "generated files (table and seed resources with their Table Schemas, "
+       "sql/base/*.sql and the base lines of sql/load.sql, docs/rules.md) equal what schemas/, sources.csv "
+       "and the rule registry generate", "run claims sync",
+       case=cases.generated_part_edited)
+loader("file-missing", "table", "the resource's CSV file exists", "create the file or correct its path",
+       case=cases.file_written("aliases", None),
+       root_cause=True)
+loader("csv-empty", "table", "the file has at least a header row", "start the file with the header row",
+       case=cases.file_written("aliases", b""),
+       root_cause=True)
+loader("csv-bom", "table", "the file has no UTF-8 byte-order mark", "save as UTF-8 without BOM",
+       case=cases.with_bom("aliases"),
+       root_cause=True)
+loader("csv-encoding", "table", "the file is valid UTF-8", "re-save the file as UTF-8",
+       case=cases.changed_line("entities", lambda line: (line + " caf\u00e9").encode("latin-1")),
+       root_cause=True)
+loader("csv-line-ending", "table", "lines end with LF only (no CR)", "convert line endings to LF",
+       case=cases.crlf_line_endings("properties"),
+       root_cause=True)
+loader("csv-nul-byte", "table", "no NUL character", "remove the NUL character",
+       case=cases.changed_line("entities", lambda line: line + "\x00"),
+       root_cause=True)
 loader("csv-unclosed-quote", "table", "every quoted cell is closed (a stray quote would merge rows)",
-       'close the quote or double a quote inside the cell ("")')
+       'close the quote or double a quote inside the cell ("")', case=cases.unclosed_quote_at_end("aliases"),
+       root_cause=True)
 loader("csv-stray-quote", "table", "quote characters appear only around whole cells or doubled inside them",
-       'quote the cell and double the inner quote')
+       'quote the cell and double the inner quote',
+       case=cases.changed_line("entities", lambda line: '"{}"x,{}'.format(*line.split(",", 1))),
+       root_cause=True)
 loader("csv-header", "table", "the header names exactly the schema's columns, in order, once each",
-       "copy the header from the schema (docs/model.md)")
-loader("csv-row-width", "table", "every row has as many cells as the header", "add or remove cells")
+       "copy the header from the schema (docs/model.md)", case=cases.renamed_header_column("claims"),
+       root_cause=True)
+loader("csv-row-width", "table", "every row has as many cells as the header", "add or remove cells",
+       case=cases.changed_line("entities", lambda line: line + ",extra"))
 loader("cell-type", "table", "a cell parses as its column's type (integer, number, boolean true/false, date)",
-       "write a value of the column's type")
+       "write a value of the column's type", case=cases.edit("claims", quote_start="forty"))
 loader("csv-cell-size", "table", "no cell is longer than 100,000 characters",
-       "a cell holds one value, not a document; check for a pasted text")
+       "a cell holds one value, not a document; check for a pasted text",
+       case=cases.edit("claims", note="x" * 100_001))
 loader("csv-part-newline", "table", "every part of a multipart resource but the last ends with a newline "
-       "(parts are joined line by line)", "end the file with a newline (claims fmt does)")
+       "(parts are joined line by line)", "end the file with a newline (claims fmt does)",
+       case=cases.part_without_final_newline)
 
 # How a quote or evidence that differs from its seed is repaired. Only rows that already failed
 # are searched, so the cost stays off valid rows.

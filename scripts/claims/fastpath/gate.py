@@ -20,8 +20,9 @@ from pathlib import Path
 import duckdb
 
 from .. import checks, descriptor
-from ..package import (MAX_CELL_CHARS, TABLE_ORDER, DescriptorError, Package, load_table,
-                       read_descriptor_text, resource_parts, unsafe_path)
+from ..build import CSV_DIALECT
+from ..package import (MAX_CELL_CHARS, DescriptorError, Package, load_table, read_descriptor_text, resource_parts,
+                       table_order, unsafe_path)
 from ..problems import Problem
 from ..rules import Rule, all_rules
 from ..schemas import load_schemas
@@ -66,9 +67,10 @@ def run_gate(root: Path) -> GateResult:
         return result
     schemas = load_schemas(root / "schemas")
     resources = resource_parts(document)
-    for name in TABLE_ORDER:
+    tables = table_order(schemas, document)
+    for name in tables:
         parts = resources.get(name) or []
-        if name not in schemas or not parts or any(unsafe_path(rel) for rel in parts):
+        if not parts or any(unsafe_path(rel) for rel in parts):
             result.flag("descriptor-resource", 1)
     if result.flags:
         return result
@@ -88,7 +90,7 @@ def run_gate(root: Path) -> GateResult:
     connection = duckdb.connect(config=settings())
     connection.execute("SET enable_progress_bar = false")
     try:
-        for name in TABLE_ORDER:
+        for name in tables:
             _scan_table(connection, root, name, resources[name], TableSql(schemas[name]), result)
             if result.flags:
                 return result
@@ -97,7 +99,8 @@ def run_gate(root: Path) -> GateResult:
         connection.executemany("INSERT INTO seeds VALUES (?, ?)", list(texts.items()))
         for entry in rules:
             for query in entry.queries(schemas):
-                result.flag(entry.rule, query(connection) if callable(query) else connection.execute(query).fetchone()[0])
+                found = query(connection) if callable(query) else connection.execute(query).fetchone()[0]
+                result.flag(entry.rule, found)
     except duckdb.Error as exc:
         # DuckDB refuses what it cannot read (bytes that are not UTF-8, a malformed row): the
         # Python path locates it.
@@ -117,9 +120,10 @@ def _reads_only_sources(entry: Rule) -> bool:
 def _python_only(root: Path, package: Package, resources: dict[str, list[str]], entries: list[Rule]) -> list[Problem]:
     """Rules without SQL, run by the Python path on the tables they read (all, when they do
     not say), so the gate never passes what one of them would report."""
-    wanted = set(TABLE_ORDER) if any(e.reads is None for e in entries) else {t for e in entries for t in e.reads}
+    tables = table_order(package.schemas, package.descriptor)
+    wanted = set(tables) if any(e.reads is None for e in entries) else {t for e in entries for t in e.reads}
     problems: list[Problem] = []
-    for name in TABLE_ORDER:
+    for name in tables:
         if name in wanted and name not in package.tables:
             package.tables[name], found = load_table(root, name, resources[name], package.schemas[name])
             problems += found
@@ -158,8 +162,7 @@ def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableS
         return
     files = "[" + ", ".join(literal(str(root / rel)) for rel in parts) + "]"
     columns = ", ".join(f"{literal('r_' + f)}: 'VARCHAR'" for f in fields)
-    read = (f"(SELECT * FROM read_csv({files}, header = true, auto_detect = false, strict_mode = true, "
-            f"delim = ',', quote = '\"', escape = '\"', nullstr = '', new_line = '\\n', columns = {{{columns}}}, "
+    read = (f"(SELECT * FROM read_csv({files}, {', '.join(CSV_DIALECT)}, new_line = '\\n', columns = {{{columns}}}, "
             f"store_rejects = true, rejects_table = 'rejects_{name}', rejects_scan = 'rejects_scan_{name}'))")
     inner_commas, inner_newlines = (" + ".join(f"coalesce(strlen({raw(f)}) - strlen(replace({raw(f)}, {char}, '')), 0)"
                                                for f in fields) for char in ("','", "chr(10)"))
