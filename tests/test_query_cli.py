@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from claims.cli import app
 
-from views_fixture import FACT_1998, FACT_2012, REPORT_1998, make_package
+from views_fixture import CLASHES_2012, FACT_1998, FACT_2012, REPORT_1998, make_package
 
 
 @pytest.fixture(scope="module")
@@ -146,16 +146,40 @@ def test_show_a_shared_name_lists_the_candidates(claims):
     result = claims("show", "Saidov")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == ("error: 'Saidov' names 2 entities: person:khairullo-saidov (Khairullo Saidov); "
-                             "person:zafar-saidov (Zafar Saidov); give the entity id\n")
+    assert result.stderr == ("error: 'Saidov' matches 2 equally well: entity person:khairullo-saidov (Khairullo "
+                             "Saidov); entity person:zafar-saidov (Zafar Saidov); give one of their ids\n")
 
 
-def test_show_an_unknown_name_suggests_names_containing_it(claims):
+def test_show_finds_part_of_a_name(claims):
     result = claims("show", "AFAR SAI")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("entity person:zafar-saidov: Zafar Saidov (person)\n")
+
+
+def test_show_an_unknown_name_suggests_similar_ones(claims):
+    result = claims("show", "Zafr Saidof")
     assert result.exit_code == 1
-    assert result.stderr == ("error: no claim id, fact key, entity id or name 'AFAR SAI'; names containing it: "
-                             "person:zafar-saidov (Zafar Saidov)\n")
-    assert claims("show", "nobody at all").stderr == "error: no claim id, fact key, entity id or name 'nobody at all'\n"
+    assert result.stdout == ""
+    assert result.stderr == ("error: no claim id, fact key, entity id, document id or name 'Zafr Saidof'; did you "
+                             "mean: entity person:zafar-saidov (Zafar Saidov)\n")
+    assert claims("show", "qqqq zzzz").stderr == ("error: no claim id, fact key, entity id, document id or name "
+                                                  "'qqqq zzzz'\n")
+
+
+def test_show_words_find_an_event_by_its_alias_and_name_the_other_matches(claims):
+    result = claims("show", "Khorog clashes", "--json")
+    assert result.exit_code == 0
+    assert (json.loads(result.stdout)["kind"], json.loads(result.stdout)["key"]) == ("entity", CLASHES_2012)
+    plain = claims("show", "khorog")
+    assert plain.stdout.startswith("entity place:khorog: Khorog (place)\n")
+    assert plain.stderr.splitlines()[1].startswith("also matching 'khorog': ")
+    assert f"entity {CLASHES_2012} (2012 Gorno-Badakhshan clashes)" in plain.stderr
+
+
+def test_show_words_find_a_fact_by_subject_and_property(claims):
+    result = claims("show", "Khujand rebellion killed government", "--json")
+    assert result.exit_code == 0
+    assert (json.loads(result.stdout)["kind"], json.loads(result.stdout)["key"]) == ("fact", FACT_1998)
 
 
 def test_sql_takes_values_as_parameters(claims):

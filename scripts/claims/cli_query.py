@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import query
+from . import query, search
 from .cli import JsonOption, RootOption, app
 
 DatabaseOption = Annotated[Optional[Path], typer.Option(
@@ -101,6 +101,10 @@ def _entity_header(entity: dict) -> list[str]:
     return lines
 
 
+def _document_header(document: dict) -> list[str]:
+    return [f"document {document['source_id']}: {document['title']}", f"  seed: {document['seed_path']}"]
+
+
 def _claim_lines(number: int, claim: dict, context: Optional[query.QuoteInContext]) -> list[str]:
     role = f"  [{claim['role']}]" if claim["role"] else ""
     lines = [f"[{number}] {claim['claim_id']}  {claim['modality']}  {claim['value']}{role}",
@@ -117,14 +121,17 @@ def _claim_lines(number: int, claim: dict, context: Optional[query.QuoteInContex
 
 @app.command()
 def show(id_or_name: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help=(
-             "A fact key, a claim id, an entity id, or any name of an entity (case-insensitive)."))],
+             "A claim id, fact key, entity id or document id, or words from a name (accents and case do not "
+             "matter): an entity's name or alias, a fact's subject and property, a document's title."))],
          root: RootOption = Path("."), as_json: JsonOption = False,
          context: Annotated[int, typer.Option("--context", min=0, help="Characters of the seed shown either side "
                                               "of each quote.")] = 60,
          database: DatabaseOption = None) -> None:
-    """Show every claim about a fact or an entity, or one claim, each quote in its context.
+    """Show every claim about a fact, an entity or a document, or one claim, each quote in its context.
 
-    The quoted span is highlighted on a terminal, marked >>> <<< otherwise. A shared name lists its entities, exit 1.
+    Words find the best match and list the others on stderr; words that match several equally
+    well, or nothing, list the candidates ("did you mean"), exit 1. The quoted span is highlighted
+    on a terminal, marked >>> <<< otherwise.
     """
     with query.open_database(root, _database(root, database)) as connection:
         target = query.resolve(connection, id_or_name)
@@ -138,11 +145,14 @@ def show(id_or_name: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help=(
         payload["claims"] = [dict(claim, context=vars(ctx) if ctx else None) for claim, ctx in zip(claims, contexts)]
         typer.echo(_json(payload))
         return
-    header = {"fact": _fact_header, "entity": _entity_header}.get(target.kind)
+    header = {"fact": _fact_header, "entity": _entity_header, "document": _document_header}.get(target.kind)
     blocks = [header(about)] if header else []
     blocks += [_claim_lines(number, claim, ctx) for number, (claim, ctx) in enumerate(zip(claims, contexts), 1)]
     typer.echo("\n\n".join("\n".join(block) for block in blocks))
     typer.echo(f"{len(claims)} claim(s) about {target.kind} {target.key}", err=True)
+    if target.also:
+        typer.echo(f"also matching {id_or_name!r}: " + "; ".join(
+            f"{match.item.kind} {search.described(match)}" for match in target.also), err=True)
 
 
 @app.command()
