@@ -85,11 +85,25 @@ ORDER BY tier = 'divergent', fact_key
 """
 
 
+STATEMENTS_SQL = """
+SELECT s.fact_key, s.value_rank, s.claim_id, s.value, s.value_low, s.value_high, s.modality, s.stance,
+       s.chain, s.voice, s.source_id
+FROM fact_statements AS s
+WHERE list_contains($facts, s.fact_key)
+ORDER BY s.fact_key, s.value_rank
+"""
+
+
 def contested(connection: duckdb.DuckDBPyConnection, tier: str | None = None) -> list[dict]:
-    """Contested facts, incompatible before divergent, optionally one tier only."""
+    """Contested facts, incompatible before divergent, optionally one tier only; each with its
+    claims in order of value and who states them (values, from fact_statements)."""
     if tier is not None and tier not in TIERS:
         raise ClaimsError(f"unknown tier {tier!r}: choose {' or '.join(TIERS)}", 2)
-    return fetch_dicts(connection, CONTESTED_SQL, {"tier": tier})
+    facts = fetch_dicts(connection, CONTESTED_SQL, {"tier": tier})
+    statements: dict[str, list[dict]] = {}
+    for row in fetch_dicts(connection, STATEMENTS_SQL, {"facts": [fact["fact_key"] for fact in facts]}):
+        statements.setdefault(row.pop("fact_key"), []).append(row)
+    return [dict(fact, values=statements.get(fact["fact_key"], [])) for fact in facts]
 
 
 @dataclass(frozen=True)
@@ -175,13 +189,14 @@ CLAIM_COLUMNS = """c.claim_id, c.fact_key, c.status, c.modality, c.stance, c.val
 
 CLAIMS_SQL = {
     "claim": f"SELECT NULL AS role, {CLAIM_COLUMNS} FROM claims_resolved AS c WHERE c.claim_id = ?",
-    "fact": f"""SELECT NULL AS role, {CLAIM_COLUMNS} FROM claim_facts AS c WHERE c.fact_key = ?
-                ORDER BY c.value_number NULLS LAST, c.interval_low NULLS LAST,
-                         c.interval_high NULLS LAST, c.claim_id""",
+    "fact": f"""SELECT NULL AS role, {CLAIM_COLUMNS} FROM claim_facts AS c
+                JOIN fact_statements AS s USING (claim_id) WHERE c.fact_key = ?
+                ORDER BY s.value_rank""",
     "entity": f"""SELECT ec.role, {CLAIM_COLUMNS} FROM entity_claims AS ec
-                  JOIN claims_resolved AS c USING (claim_id) WHERE ec.entity_id = ?
+                  JOIN claims_resolved AS c USING (claim_id)
+                  LEFT JOIN fact_statements AS s USING (claim_id) WHERE ec.entity_id = ?
                   ORDER BY list_position(['subject', 'value', 'place', 'reporter', 'originator'], ec.role),
-                           c.fact_key, c.claim_id""",
+                           c.fact_key, s.value_rank NULLS LAST, c.claim_id""",
     "document": f"""SELECT NULL AS role, {CLAIM_COLUMNS} FROM claims_resolved AS c WHERE c.source_id = ?
                     ORDER BY c.quote_start, c.quote_end, c.claim_id""",
 }
@@ -189,7 +204,8 @@ CLAIMS_SQL = {
 FACT_SQL = """
 SELECT f.fact_key, f.subject_name, f.property_id, f.scope, f.claim_count, f.document_count, f.reporter_count,
        coalesce(t.tier, 'uncontested') AS tier, t.reason,
-       e.low, e.low_rule, e.best, e.best_rule, e.high, e.high_rule, e.conservative_min, e.conservative_min_rule
+       e.low, e.low_rule, e.best, e.best_rule, e.high, e.high_rule, e.high_is_open,
+       e.conservative_min, e.conservative_min_rule
 FROM competing_claims AS f
 LEFT JOIN contested_facts AS t USING (fact_key)
 LEFT JOIN fact_estimates AS e USING (fact_key)
@@ -222,6 +238,23 @@ def claims_about(connection: duckdb.DuckDBPyConnection, target: Target) -> list[
     return fetch_dicts(connection, CLAIMS_SQL[target.kind], [target.key])
 
 
+def facts_of(connection: duckdb.DuckDBPyConnection, fact_keys: list[str]) -> dict[str, dict]:
+    """describe() of each fact, by key: the headings of show's groups."""
+    return {key: describe(connection, Target("fact", key, key)) for key in dict.fromkeys(fact_keys)
+            if key and fetch(connection, "SELECT 1 FROM competing_claims WHERE fact_key = ?", [key])[1]}
+
+
+def seed_text(root: Path, seed_path: str) -> str | None:
+    """A seed's text, or None when it cannot be read safely (outside seeds/, a symlink, not UTF-8)."""
+    path = _safe_seed(root, seed_path or "")
+    if path is None:
+        return None
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 @dataclass(frozen=True)
 class QuoteInContext:
     before: str
@@ -232,12 +265,8 @@ class QuoteInContext:
 def quote_in_context(root: Path, claim: dict, width: int) -> QuoteInContext | None:
     """The quoted span and up to width code points either side, from the seed itself (line
     breaks shown as spaces); None when the seed cannot be read safely."""
-    path = _safe_seed(root, claim.get("seed_path") or "")
-    if path is None:
-        return None
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+    text = seed_text(root, claim.get("seed_path"))
+    if text is None:
         return None
     start, end = claim["quote_start"], claim["quote_end"]
     first, last = max(0, start - width), min(len(text), end + width)
