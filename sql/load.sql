@@ -21,6 +21,8 @@
 .read sql/views/competing_claims.sql
 .read sql/views/contested_facts.sql
 .read sql/views/fact_estimates.sql
+.read sql/views/fact_statements.sql
+.read sql/views/scope_rollups.sql
 .read sql/views/entity_names.sql
 .read sql/views/entity_claims.sql
 .read sql/views/source_summary.sql

@@ -94,16 +94,20 @@ def reference_tier(value_type: str, cardinality: str, rows: list[dict]) -> tuple
 
 
 def reference_estimates(rows: list[dict]) -> tuple | None:
-    """(low, best, high, conservative_min) of one quantity fact, or None with no affirming figure."""
+    """(low, best, high, conservative_min) of one quantity fact, or None with no affirming figure.
+    A point claim states a figure; an open claim only a floor (at least, more than) or a ceiling
+    (up to, fewer than): it moves an end, never gives a figure or the best."""
     stated = [row for row in rows if row["status"] == "active" and row["modality"] in AFFIRMING
               and row["value_number"] is not None]
     if not stated:
         return None
-    figures = [min(max(row["value_number"], interval("quantity", row)[0]), interval("quantity", row)[1])
-               for row in stated]
-    points = [figure for figure, row in zip(figures, stated) if row["value_qualifier"] in POINT_QUALIFIERS]
-    floors = [row["value_min"] for row in stated if row["value_min"] is not None]
-    return min(figures), statistics.median(points or figures), max(figures), min(floors, default=0)
+    points = [row["value_number"] for row in stated if row["value_qualifier"] in POINT_QUALIFIERS]
+    open_rows = [row for row in stated if row["value_qualifier"] not in POINT_QUALIFIERS]
+    floors = [row["value_min"] for row in open_rows if row["value_min"] is not None and row["value_max"] is None]
+    ceilings = [row["value_max"] for row in open_rows if row["value_max"] is not None and row["value_min"] is None]
+    lower_bounds = [row["value_min"] for row in stated if row["value_min"] is not None]
+    return (min(points + floors, default=None), statistics.median(points) if points else None,
+            max(points + floors + ceilings, default=None), min(lower_bounds, default=0))
 
 
 # Generated claims ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from claims.cli import app
 
-from views_fixture import FACT_1998, FACT_2012, REPORT_1998, make_package
+from views_fixture import CLASHES_2012, FACT_1998, FACT_2012, REPORT_1998, make_package
 
 
 @pytest.fixture(scope="module")
@@ -28,15 +28,35 @@ def claims(root):
 
 
 CONFLICTS = """\
-fact_key                                               tier          reason                           claims  documents  reporters
------------------------------------------------------  ------------  -------------------------------  ------  ---------  --------------------------------------------------------------------------------------------------------------
-event:gorno-badakhshan-clashes-2012|killed|government  incompatible  bounds do not overlap            6       1          Al Jazeera; Associated Press; BBC News; Tajik state-owned television; own voice: 2012 Gorno-Badakhshan clashes
-event:nazarov-killing-2012|held-responsible            incompatible  an assertion against its denial  2       1          Government of Tajikistan; Tolib Ayombekov
-event:khujand-rebellion-1998|killed|government         divergent     stated figures differ            2       1          Interfax; Zafar Saidov
+event:gorno-badakhshan-clashes-2012|killed|government
+  incompatible: bounds do not overlap; 6 claim(s), 1 document(s), 5 reporter(s)
+  in encyclopedia-2012-gorno-badakhshan-clashes
+  no soldiers                     Tajik state-owned television
+  12 dead soldiers                Al Jazeera
+  at least 12 soldiers            BBC News
+  at least twenty soldiers        Associated Press > unnamed government source
+                                  (AP, 2012)
+  41 killed                       own voice
+  more than 100 military          BBC News > hospital source (BBC, 2012)
+  personnel
+
+event:nazarov-killing-2012|held-responsible
+  incompatible: an assertion against its denial; 2 claim(s), 1 document(s), 2
+  reporter(s)
+  in encyclopedia-2012-gorno-badakhshan-clashes
+  denied: Ayyombekov              Tolib Ayombekov
+  alleged: the forces of Tolib    Government of Tajikistan
+  Ayyombekov
+
+event:khujand-rebellion-1998|killed|government
+  divergent: stated figures differ; 2 claim(s), 1 document(s), 2 reporter(s)
+  in report-1998-khodzhand-89-dead
+  up to 100 government troops     Interfax > Tajik government press service
+  39 government soldiers          Zafar Saidov
 """
 
 
-def test_conflicts_table(claims):
+def test_conflicts_show_each_value_lowest_first_and_who_states_it(claims):
     result = claims("conflicts")
     assert result.exit_code == 0
     assert result.stdout == CONFLICTS
@@ -46,9 +66,14 @@ def test_conflicts_table(claims):
 def test_conflicts_one_tier(claims):
     result = claims("conflicts", "--tier", "divergent")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[2:] == [
-        "event:khujand-rebellion-1998|killed|government  divergent  stated figures differ  2       1          "
-        "Interfax; Zafar Saidov"]
+    assert result.stdout == CONFLICTS.split("\n\n")[2]
+
+
+def test_conflicts_json_give_the_values_with_their_chains(claims):
+    facts = json.loads(claims("conflicts", "--json", "--tier", "divergent").stdout)
+    assert [(v["value"], v["value_low"], v["value_high"], v["modality"], v["chain"]) for v in facts[0]["values"]] == [
+        ("up to 100 government troops", None, 100, "asserted", ["Interfax", "Tajik government press service"]),
+        ("39 government soldiers", 39, 39, "asserted", ["Zafar Saidov"])]
 
 
 def test_conflicts_json(claims):
@@ -85,23 +110,30 @@ def test_conflicts_on_the_live_package_are_the_contested_facts(claims, live_root
 
 SHOW_1998 = f"""\
 fact {FACT_1998}
-  2 claim(s) from 1 document(s), 2 reporter(s)
-  divergent: stated figures differ
-  estimates: low 39, best 39, high 100, conservative min 39
+  2 claim(s) from 1 document(s), 2 reporter(s); divergent: stated figures differ
+  low 39: lowest stated figure
+  best 39: median of point figures (exact, about, rounded)
+  high 100: ceiling of an open claim (up to 100 government troops), above every
+      stated figure
+  conservative min 39: lowest lower bound any claim commits to (ACLED-style)
 
-[1] {REPORT_1998}/0000c001  asserted  39 government soldiers
-    fact:     {FACT_1998}
-    voice:    Zafar Saidov
-    document: 89 Dead as Tajik Forces Drive Rebels From Town ({REPORT_1998})
-    where:    seeds/003_e1dcb4253e9708da.txt:727-766
-    quote:    …ikistan, in Leninabad region, >>>39 government soldiers have been killed<<<, 29 have been injured to vari…
-
-[2] {REPORT_1998}/0000c002  asserted  up to 100 government troops
-    fact:     {FACT_1998}
+[1] asserted: up to 100 government troops
     voice:    Interfax > Tajik government press service
-    document: 89 Dead as Tajik Forces Drive Rebels From Town ({REPORT_1998})
-    where:    seeds/003_e1dcb4253e9708da.txt:947-991
-    quote:    … press service, however, said >>>up to 100 government troops have been killed<<<, Interfax reported.  Rebel co…
+    document: 89 Dead as Tajik Forces Drive Rebels From Town
+              ({REPORT_1998})
+    claim:    {REPORT_1998}/0000c002 at
+              seeds/003_e1dcb4253e9708da.txt:947-991
+    quote:    … press service, however, said >>>up to 100 government troops have
+              been killed<<<, Interfax reported.  Rebel co…
+
+[2] asserted: 39 government soldiers
+    voice:    Zafar Saidov
+    document: 89 Dead as Tajik Forces Drive Rebels From Town
+              ({REPORT_1998})
+    claim:    {REPORT_1998}/0000c001 at
+              seeds/003_e1dcb4253e9708da.txt:727-766
+    quote:    …ikistan, in Leninabad region, >>>39 government soldiers have been
+              killed<<<, 29 have been injured to vari…
 """
 
 
@@ -112,15 +144,14 @@ def test_show_a_fact(claims):
     assert result.stderr == f"2 claim(s) about fact {FACT_1998}\n"
 
 
-def test_show_an_entity_by_any_spelling_in_any_case(claims):
+def test_show_an_entity_by_any_spelling_in_any_case_under_fact_headings(claims):
     result = claims("show", "zafar SAIDOV", "--context", "0")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[:4] == [
-        "entity person:zafar-saidov: Zafar Saidov (person)",
-        "  also written: Saidov",
-        "",
-        f"[1] {REPORT_1998}/0000c001  asserted  39 government soldiers  [reporter]"]
-    assert result.stdout.splitlines()[-1] == "    quote:    …>>>39 government soldiers have been killed<<<…"
+    lines = result.stdout.splitlines()
+    assert lines[:6] == ["entity person:zafar-saidov: Zafar Saidov (person)", "  also written: Saidov", "", "-" * 80,
+                         f"fact {FACT_1998}", SHOW_1998.splitlines()[1]]
+    assert lines[-7:] == ["[1] asserted: 39 government soldiers  [reporter]", *SHOW_1998.splitlines()[-7:-2],
+                          "    quote:    …>>>39 government soldiers have been killed<<<…"]
 
 
 def test_show_an_entity_lists_claims_about_it_before_claims_by_it(claims):
@@ -129,7 +160,7 @@ def test_show_an_entity_lists_claims_about_it_before_claims_by_it(claims):
     shown = json.loads(result.stdout)
     assert shown["entity"]["aliases"] == ["Ayyombekov", "Tolib Ayyombekov"]
     assert [(c["role"], c["modality"]) for c in shown["claims"]] == [
-        ("value", "alleged"), ("value", "denied"), ("reporter", "denied")]
+        ("value", "denied"), ("value", "alleged"), ("reporter", "denied")]  # lowest value first: by wording
 
 
 def test_show_a_claim_as_json_with_its_context(claims):
@@ -146,16 +177,40 @@ def test_show_a_shared_name_lists_the_candidates(claims):
     result = claims("show", "Saidov")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == ("error: 'Saidov' names 2 entities: person:khairullo-saidov (Khairullo Saidov); "
-                             "person:zafar-saidov (Zafar Saidov); give the entity id\n")
+    assert result.stderr == ("error: 'Saidov' matches 2 equally well: entity person:khairullo-saidov (Khairullo "
+                             "Saidov); entity person:zafar-saidov (Zafar Saidov); give one of their ids\n")
 
 
-def test_show_an_unknown_name_suggests_names_containing_it(claims):
+def test_show_finds_part_of_a_name(claims):
     result = claims("show", "AFAR SAI")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("entity person:zafar-saidov: Zafar Saidov (person)\n")
+
+
+def test_show_an_unknown_name_suggests_similar_ones(claims):
+    result = claims("show", "Zafr Saidof")
     assert result.exit_code == 1
-    assert result.stderr == ("error: no claim id, fact key, entity id or name 'AFAR SAI'; names containing it: "
-                             "person:zafar-saidov (Zafar Saidov)\n")
-    assert claims("show", "nobody at all").stderr == "error: no claim id, fact key, entity id or name 'nobody at all'\n"
+    assert result.stdout == ""
+    assert result.stderr == ("error: no claim id, fact key, entity id, document id or name 'Zafr Saidof'; did you "
+                             "mean: entity person:zafar-saidov (Zafar Saidov)\n")
+    assert claims("show", "qqqq zzzz").stderr == ("error: no claim id, fact key, entity id, document id or name "
+                                                  "'qqqq zzzz'\n")
+
+
+def test_show_words_find_an_event_by_its_alias_and_name_the_other_matches(claims):
+    result = claims("show", "Khorog clashes", "--json")
+    assert result.exit_code == 0
+    assert (json.loads(result.stdout)["kind"], json.loads(result.stdout)["key"]) == ("entity", CLASHES_2012)
+    plain = claims("show", "khorog")
+    assert plain.stdout.startswith("entity place:khorog: Khorog (place)\n")
+    assert plain.stderr.splitlines()[1].startswith("also matching 'khorog': ")
+    assert f"entity {CLASHES_2012} (2012 Gorno-Badakhshan clashes)" in plain.stderr
+
+
+def test_show_words_find_a_fact_by_subject_and_property(claims):
+    result = claims("show", "Khujand rebellion killed government", "--json")
+    assert result.exit_code == 0
+    assert (json.loads(result.stdout)["kind"], json.loads(result.stdout)["key"]) == ("fact", FACT_1998)
 
 
 def test_sql_takes_values_as_parameters(claims):
@@ -209,3 +264,27 @@ def test_a_folder_that_is_no_package_is_a_usage_error(claims, tmp_path):
     result = claims("conflicts", at=tmp_path)
     assert result.exit_code == 2
     assert result.stderr.startswith("error: datapackage.json not found")
+
+
+def test_show_a_document_marks_its_claimed_spans_and_says_what_each_claims(claims):
+    result = claims("show", REPORT_1998)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [f"document {REPORT_1998}: 89 Dead as Tajik Forces Drive Rebels From Town",
+                         "  seed: seeds/003_e1dcb4253e9708da.txt"]
+    text = " ".join(lines)
+    assert ">>>39 government soldiers have been killed<<<[1]" in text
+    assert "said >>>up to 100 government troops have been killed<<<[2], Interfax" in text
+    assert lines[-4:] == [f"[1] asserted: 39 government soldiers ({FACT_1998}; Zafar Saidov;",
+                          f"    {REPORT_1998}/0000c001)",
+                          f"[2] asserted: up to 100 government troops ({FACT_1998}; Interfax > Tajik",
+                          f"    government press service; {REPORT_1998}/0000c002)"]
+    assert result.stderr == f"2 claim(s) about document {REPORT_1998}\n"
+
+
+@pytest.mark.parametrize("args", [("conflicts",), ("show", FACT_2012), ("show", "Ayyombekov"), ("show", REPORT_1998),
+                                  ("show", "Khorog clashes")])
+def test_text_output_fits_80_columns(claims, args):
+    result = claims(*args)
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80

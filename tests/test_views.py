@@ -24,6 +24,8 @@ KEYS = {
     "competing_claims": ["fact_key"],
     "contested_facts": ["fact_key"],
     "fact_estimates": ["fact_key"],
+    "fact_statements": ["claim_id"],
+    "scope_rollups": ["claim_id"],
     "entity_names": ["entity_id", "name"],
     "entity_claims": ["entity_id", "claim_id", "role"],
     "source_summary": ["level", "source_key"],
@@ -141,7 +143,7 @@ def test_fixture_competing_claims(fixture_db):
     assert row == (6, 1, 5, 6, 0, None)  # "more than 100" leaves the top open
     assert fixture_db.execute("SELECT stated_values, lowest_min, highest_max FROM competing_claims "
                               "WHERE fact_key = ?", [FACT_1998]).fetchone() == (
-        ["39 government soldiers", "up to 100 government troops"], 0, 100)
+        ["up to 100 government troops", "39 government soldiers"], 0, 100)  # by lower bound: 0, then 39
 
 
 def test_fixture_estimates(fixture_db):

@@ -159,3 +159,29 @@ def make_package(target: Path, claims=CLAIMS) -> Path:
     authoring.write_table(root, "entities", _replace_entities(authoring.read_rows(root, "entities"), ENTITIES_ROWS))
     authoring.write_table(root, "aliases", _replace_entities(authoring.read_rows(root, "aliases"), aliases))
     return root
+
+# Roll-up claims (not in CLAIMS: add them with make_package(target, CLAIMS + ROLLUP_CLAIMS)).
+# The 1998 total of 89 "government soldiers and rebel troops" beside its parts (39 soldiers and
+# up to 100 troops above; 50 attackers here): consistent. And a total its parts contradict, made
+# on purpose by a wrong reading: the headline's "13 dead" (the Saturday police operation) set as
+# the total of the Friday attacks, whose parts say 8 policemen and 9 attackers: inconsistent.
+REPORT_2015 = "report-2015-tajikistan-13-dead"
+FRIDAY_ATTACKS = "event:nazarzoda-friday-attacks-2015"
+FACT_TOTAL_1998 = f"{REBELLION_1998}|killed|government+rebels"
+FACT_FRIDAY_TOTAL = f"{FRIDAY_ATTACKS}|killed|government+rebels"
+FRIDAY_SENTENCE = ("eight policemen and nine attackers were killed in two attacks, one against the Defense Ministry "
+                   "in Dushanbe, the capital")
+
+ROLLUP_CLAIMS = (
+    Said(f"{REPORT_1998}/0000d001", REBELLION_1998, "killed", "government+rebels",
+         "A total of 89 Tajik government soldiers and rebel troops",
+         "A total of 89 Tajik government soldiers and rebel troops", "exact", 89, rule="C1"),
+    Said(f"{REPORT_1998}/0000d002", REBELLION_1998, "killed", "rebels", "50 attackers",
+         "50 attackers have been killed", "exact", 50, chain=(SAIDOV,), rule="C1"),
+    Said(f"{REPORT_2015}/0000e001", FRIDAY_ATTACKS, "killed", "government", "eight policemen", FRIDAY_SENTENCE,
+         "exact", 8, rule="C1"),
+    Said(f"{REPORT_2015}/0000e002", FRIDAY_ATTACKS, "killed", "rebels", "nine attackers", FRIDAY_SENTENCE,
+         "exact", 9, rule="C1"),
+    Said(f"{REPORT_2015}/0000e003", FRIDAY_ATTACKS, "killed", "government+rebels", "13 dead",
+         "13 dead in a vast police operation", "exact", 13, rule="C1"),
+)

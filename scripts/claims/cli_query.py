@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import query
+from . import query, search, terminal
 from .cli import JsonOption, RootOption, app
 
 DatabaseOption = Annotated[Optional[Path], typer.Option(
@@ -60,76 +60,118 @@ def _database(root: Path, database: Optional[Path]) -> Optional[Path]:
 def conflicts(root: RootOption = Path("."), as_json: JsonOption = False,
               tier: Annotated[Optional[Tier], typer.Option("--tier", help="Only this tier.")] = None,
               database: DatabaseOption = None) -> None:
-    """List the contested facts, incompatible first, then divergent.
+    """List the contested facts, incompatible first, then divergent, each with its values and who states them.
 
-    Incompatible: no single value satisfies every claim. Divergent: they agree, but the stated figures or dates differ.
+    Incompatible: no single value satisfies every claim. Divergent: they agree, but the stated figures or dates
+    differ. Values are listed lowest first (lower bound, then upper), with the attribution chain of each.
     """
     with query.open_database(root, _database(root, database)) as connection:
         facts = query.contested(connection, tier.value if tier else None)
     if as_json:
         typer.echo(_json(facts))
         return
-    columns = ["fact_key", "tier", "reason", "claims", "documents", "reporters"]
-    rows = [(f["fact_key"], f["tier"], f["reason"], f["claim_count"], f["document_count"], f["reporters"])
-            for f in facts]
-    for line in _table(columns, rows):
-        typer.echo(line)
+    blocks = [terminal.conflict_block(fact, fact["values"]) for fact in facts]
+    typer.echo("\n\n".join("\n".join(block) for block in blocks))
     typer.echo(f"{len(facts)} contested fact(s)", err=True)
 
 
-def _highlight(quote: str) -> str:
-    if sys.stdout.isatty():
-        return typer.style(quote, bold=True, reverse=True)
-    return f">>>{quote}<<<"
+def _marks() -> terminal.Marks:
+    return terminal.Marks.terminal() if sys.stdout.isatty() else terminal.Marks.plain()
 
 
 def _fact_header(fact: dict) -> list[str]:
-    lines = [f"fact {fact['fact_key']}",
-             f"  {fact['claim_count']} claim(s) from {fact['document_count']} document(s), "
-             f"{fact['reporter_count']} reporter(s)",
-             f"  {fact['tier']}" + (f": {fact['reason']}" if fact["reason"] else "")]
-    if fact["best_rule"] is not None:
-        lines.append("  estimates: " + ", ".join(
-            f"{name.replace('_', ' ')} {_cell(fact[name])}" for name in ("low", "best", "high", "conservative_min")))
+    lines = terminal.wrap(f"fact {terminal.safe(fact['fact_key'])}")
+    lines += terminal.wrap(f"{fact['claim_count']} claim(s) from {fact['document_count']} document(s), "
+                           f"{fact['reporter_count']} reporter(s); {fact['tier']}"
+                           + (f": {terminal.safe(fact['reason'])}" if fact["reason"] else ""), "  ")
+    if fact["low"] is not None or fact["high"] is not None:
+        for name in ("low", "best", "high", "conservative_min"):
+            figure = terminal.number(fact[name]) + ("+ (open)" if name == "high" and fact["high_is_open"] else "")
+            lines += terminal.wrap(f"{name.replace('_', ' ')} {figure}: {terminal.safe(fact[name + '_rule'])}",
+                                   "  ", "      ")
     return lines
 
 
 def _entity_header(entity: dict) -> list[str]:
-    lines = [f"entity {entity['entity_id']}: {entity['canonical_name']} ({entity['entity_type']})"]
+    lines = terminal.wrap(f"entity {entity['entity_id']}: {terminal.safe(entity['canonical_name'])} "
+                          f"({entity['entity_type']})")
     if entity["aliases"]:
-        lines.append("  also written: " + "; ".join(entity["aliases"]))
+        lines += terminal.wrap("also written: " + "; ".join(map(terminal.safe, entity["aliases"])), "  ", "    ")
     return lines
 
 
-def _claim_lines(number: int, claim: dict, context: Optional[query.QuoteInContext]) -> list[str]:
+def _document_header(document: dict) -> list[str]:
+    return (terminal.wrap(f"document {document['source_id']}: {terminal.safe(document['title'])}")
+            + terminal.wrap(f"seed: {terminal.safe(document['seed_path'])}", "  "))
+
+
+def _claim_lines(number: int, claim: dict, context: Optional[query.QuoteInContext], with_fact: bool) -> list[str]:
+    safe, marks = terminal.safe, _marks()
     role = f"  [{claim['role']}]" if claim["role"] else ""
-    lines = [f"[{number}] {claim['claim_id']}  {claim['modality']}  {claim['value']}{role}",
-             f"    fact:     {claim['fact_key']}" + ("" if claim["status"] == "active" else f"  ({claim['status']})"),
-             f"    voice:    {claim['voice']}",
-             f"    document: {claim['document_title']} ({claim['source_id']})",
-             f"    where:    {claim['seed_path']}:{claim['quote_start']}-{claim['quote_end']}"]
+    status = "" if claim["status"] == "active" else f"  ({claim['status']})"
+    lines = terminal.wrap(f"[{number}] {claim['modality']}: {safe(claim['value'])}{role}{status}", "", "    ")
+    if with_fact:
+        lines += terminal.labelled("fact", safe(claim["fact_key"]))
+    lines += terminal.labelled("voice", safe(claim["voice"]))
+    lines += terminal.labelled("document", f"{safe(claim['document_title'])} ({claim['source_id']})")
+    lines += terminal.labelled("claim", f"{claim['claim_id']} at {safe(claim['seed_path'])}:"
+                                        f"{claim['quote_start']}-{claim['quote_end']}")
     if context is None:
-        lines.append(f"    quote:    {_highlight(claim['quote'])}  (seed not readable)")
+        quote = f"{marks.open}{safe(claim['quote'])}{marks.close}  (seed not readable)"
     else:
-        lines.append(f"    quote:    {context.before}{_highlight(context.quote)}{context.after}")
+        quote = f"{safe(context.before)}{marks.open}{safe(context.quote)}{marks.close}{safe(context.after)}"
+    return lines + terminal.labelled("quote", quote, marks)
+
+
+def _grouped(claims: list[dict], contexts: list, facts: dict[str, dict], kind: str) -> list[list[str]]:
+    """Claim blocks, under a heading for each run of claims of one fact (facts: the headings
+    wanted); a claim names its fact unless a heading or the whole output is about it."""
+    blocks, previous = [], None
+    for number, (claim, context) in enumerate(zip(claims, contexts), 1):
+        if claim["fact_key"] != previous and claim["fact_key"] in facts:
+            blocks.append(["-" * terminal.WIDTH, *_fact_header(facts[claim["fact_key"]])])
+        previous = claim["fact_key"]
+        with_fact = kind != "fact" and claim["fact_key"] not in facts
+        blocks.append(_claim_lines(number, claim, context, with_fact))
+    return blocks
+
+
+def _document_lines(root: Path, document: dict, claims: list[dict]) -> list[str]:
+    """The document wrapped to 80 columns, claimed spans marked and numbered, then what each
+    number claims."""
+    text = query.seed_text(root, document["seed_path"])
+    if text is None:
+        return ["(seed not readable)"]
+    lines, regions = terminal.marked_document(text, [(c["quote_start"], c["quote_end"]) for c in claims], _marks())
+    lines += ["", "-" * terminal.WIDTH]
+    for number, region in enumerate(regions, 1):
+        for index in region.claims:
+            claim = claims[index]
+            lines += terminal.wrap(f"[{number}] {claim['modality']}: {terminal.safe(claim['value'])} "
+                                   f"({terminal.safe(claim['fact_key'])}; {terminal.safe(claim['voice'])}; "
+                                   f"{claim['claim_id']})", "", "    ")
     return lines
 
 
 @app.command()
 def show(id_or_name: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help=(
-             "A fact key, a claim id, an entity id, or any name of an entity (case-insensitive)."))],
+             "A claim id, fact key, entity id or document id, or words from a name (accents and case do not "
+             "matter): an entity's name or alias, a fact's subject and property, a document's title."))],
          root: RootOption = Path("."), as_json: JsonOption = False,
          context: Annotated[int, typer.Option("--context", min=0, help="Characters of the seed shown either side "
                                               "of each quote.")] = 60,
          database: DatabaseOption = None) -> None:
-    """Show every claim about a fact or an entity, or one claim, each quote in its context.
+    """Show every claim about a fact or an entity, grouped under fact headings; one claim; or a document with its claimed spans marked.
 
-    The quoted span is highlighted on a terminal, marked >>> <<< otherwise. A shared name lists its entities, exit 1.
+    Words find the best match and name the others on stderr; words that match several equally
+    well, or nothing, list the candidates ("did you mean"), exit 1. Quoted spans are highlighted
+    on a terminal, marked >>> <<< otherwise. Lines fit 80 columns.
     """
     with query.open_database(root, _database(root, database)) as connection:
         target = query.resolve(connection, id_or_name)
         about = query.describe(connection, target)
         claims = query.claims_about(connection, target)
+        facts = query.facts_of(connection, [claim["fact_key"] for claim in claims]) if target.kind == "entity" else {}
     contexts = [query.quote_in_context(root, claim, context) for claim in claims]
     if as_json:
         payload = {"kind": target.kind, "key": target.key}
@@ -137,12 +179,18 @@ def show(id_or_name: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help=(
             payload[target.kind] = about
         payload["claims"] = [dict(claim, context=vars(ctx) if ctx else None) for claim, ctx in zip(claims, contexts)]
         typer.echo(_json(payload))
-        return
-    header = {"fact": _fact_header, "entity": _entity_header}.get(target.kind)
-    blocks = [header(about)] if header else []
-    blocks += [_claim_lines(number, claim, ctx) for number, (claim, ctx) in enumerate(zip(claims, contexts), 1)]
-    typer.echo("\n\n".join("\n".join(block) for block in blocks))
+    else:
+        header = {"fact": _fact_header, "entity": _entity_header, "document": _document_header}.get(target.kind)
+        blocks = [header(about)] if header else []
+        if target.kind == "document":
+            blocks.append(_document_lines(root, about, claims))
+        else:
+            blocks += _grouped(claims, contexts, facts, target.kind)
+        typer.echo("\n\n".join("\n".join(block) for block in blocks))
     typer.echo(f"{len(claims)} claim(s) about {target.kind} {target.key}", err=True)
+    if target.also:
+        typer.echo(f"also matching {id_or_name!r}: " + "; ".join(
+            f"{match.item.kind} {search.described(match)}" for match in target.also), err=True)
 
 
 @app.command()

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import duckdb
 
+from . import search
 from .build import connect_memory
 from .checks import _safe_seed
 from .package import read_descriptor
 from .problems import ClaimsError
-from .search import Candidate, rank
 
 TIERS = ("incompatible", "divergent")
 # Statement types that cannot change anything; DESCRIBE, SHOW and SUMMARIZE parse as SELECT.
@@ -85,55 +85,100 @@ ORDER BY tier = 'divergent', fact_key
 """
 
 
+STATEMENTS_SQL = """
+SELECT s.fact_key, s.value_rank, s.claim_id, s.value, s.value_low, s.value_high, s.modality, s.stance,
+       s.chain, s.voice, s.source_id
+FROM fact_statements AS s
+WHERE list_contains($facts, s.fact_key)
+ORDER BY s.fact_key, s.value_rank
+"""
+
+
 def contested(connection: duckdb.DuckDBPyConnection, tier: str | None = None) -> list[dict]:
-    """Contested facts, incompatible before divergent, optionally one tier only."""
+    """Contested facts, incompatible before divergent, optionally one tier only; each with its
+    claims in order of value and who states them (values, from fact_statements)."""
     if tier is not None and tier not in TIERS:
         raise ClaimsError(f"unknown tier {tier!r}: choose {' or '.join(TIERS)}", 2)
-    return fetch_dicts(connection, CONTESTED_SQL, {"tier": tier})
+    facts = fetch_dicts(connection, CONTESTED_SQL, {"tier": tier})
+    statements: dict[str, list[dict]] = {}
+    for row in fetch_dicts(connection, STATEMENTS_SQL, {"facts": [fact["fact_key"] for fact in facts]}):
+        statements.setdefault(row.pop("fact_key"), []).append(row)
+    return [dict(fact, values=statements.get(fact["fact_key"], [])) for fact in facts]
 
 
 @dataclass(frozen=True)
 class Target:
-    """What `claims show` was asked about: a claim, a fact or an entity, by its key."""
+    """What `claims show` was asked about: a claim, a fact, an entity or a document, by its key;
+    also: the other things the words matched, less well (empty when given an id)."""
 
     kind: str
     key: str
     label: str
+    also: tuple[search.Match, ...] = ()
 
 
-SPELLINGS_SQL = "SELECT entity_id, canonical_name, name FROM entity_names UNION SELECT entity_id, canonical_name, " \
-                "entity_id FROM entities ORDER BY ALL"
-SIMILAR = 0.6  # below this, a spelling is too far from the words to be offered
+ID_LOOKUPS = (
+    ("claim", "SELECT claim_id, value FROM claims_resolved WHERE claim_id = ?"),
+    ("fact", "SELECT fact_key, fact_key FROM competing_claims WHERE fact_key = ?"),
+    ("entity", "SELECT entity_id, canonical_name FROM entities WHERE entity_id = ?"),
+    ("document", "SELECT source_id, title FROM sources WHERE source_id = ?"),
+)
+
+# Everything show finds by words: entities by every spelling, facts by their subject's
+# spellings with the property's label and the scope, documents by title.
+SEARCHABLE_SQL = {
+    "entity": """SELECT entity_id, canonical_name, list(name ORDER BY name) AS names
+                 FROM entity_names GROUP BY entity_id, canonical_name ORDER BY entity_id""",
+    "fact": """SELECT f.fact_key, f.fact_key AS label,
+                      list(concat_ws(' ', n.name, p.label, f.scope) ORDER BY n.name) AS names
+               FROM competing_claims AS f
+               JOIN properties AS p USING (property_id)
+               LEFT JOIN entity_names AS n ON n.entity_id = f.subject_id
+               GROUP BY f.fact_key ORDER BY f.fact_key""",
+    "document": "SELECT source_id, title, [] AS names FROM sources ORDER BY source_id",
+}
 
 
-def _listed(entities: list[Candidate]) -> str:
-    return "; ".join(f"{c.entity_id} ({c.canonical_name})" for c in entities)
+def searchable(connection: duckdb.DuckDBPyConnection) -> list[search.Named]:
+    """The entities, facts and documents of the package, as the shared search takes them."""
+    items = []
+    for kind, sql in SEARCHABLE_SQL.items():
+        for key, label, names in fetch(connection, sql)[1]:
+            items.append(search.Named(kind, key, label, tuple([label, *[name for name in names if name]])))
+    return items
 
 
-def resolve(connection: duckdb.DuckDBPyConnection, text: str) -> Target:
-    """A claim id, a fact key, an entity id, or any name of an entity, compared without case or
-    accents (search.py, the one entity search). A name shared by several entities, or none, is
-    an error that lists the candidates."""
-    lookups = (
-        ("claim", "SELECT claim_id, value FROM claims_resolved WHERE claim_id = ?"),
-        ("fact", "SELECT fact_key, fact_key FROM competing_claims WHERE fact_key = ?"),
-        ("entity", "SELECT entity_id, canonical_name FROM entities WHERE entity_id = ?"),
-    )
-    for kind, sql in lookups:
+def _beside(matches, shown: set[str]) -> list[search.Match]:
+    """matches without the facts about an entity among shown (its own output lists them)."""
+    return [match for match in matches
+            if not (match.item.kind == "fact" and match.item.key.split("|")[0] in shown)]
+
+
+def _listed(matches) -> str:
+    return "; ".join(f"{match.item.kind} {search.described(match)}" for match in matches)
+
+
+def resolve(connection: duckdb.DuckDBPyConnection, text: str, also: int = 5) -> Target:
+    """A claim id, fact key, entity id or document id as given; otherwise the one entity, fact
+    or document whose names the words match best (search.py). Words that match several equally
+    well, or nothing, are an error that lists the candidates ("did you mean")."""
+    for kind, sql in ID_LOOKUPS:
         rows = fetch(connection, sql, [text])[1]
         if rows:
             return Target(kind, rows[0][0], rows[0][1])
-    candidates = rank(fetch(connection, SPELLINGS_SQL)[1], text, limit=1000)
-    named = [c for c in candidates if c.score == 1.0]
-    if len(named) == 1:
-        return Target("entity", named[0].entity_id, named[0].canonical_name)
-    if named:
-        raise ClaimsError(f"{text!r} names {len(named)} entities: {_listed(named)}; give the entity id")
-    containing = [c for c in candidates if c.score >= 0.8]
-    similar = [c for c in candidates if c.score >= SIMILAR][:5]
-    hint = (f"; names containing it: {_listed(containing)}" if containing else
-            f"; similar names: {_listed(similar)}" if similar else "")
-    raise ClaimsError(f"no claim id, fact key, entity id or name {text!r}{hint}")
+    items = searchable(connection)
+    matches = search.find(items, text, limit=None)
+    if not matches:
+        similar = search.similar(items, text, limit=20)
+        similar = _beside(similar, {match.key for match in similar if match.item.kind == "entity"})[:also]
+        hint = f"; did you mean: {_listed(similar)}" if similar else ""
+        raise ClaimsError(f"no claim id, fact key, entity id, document id or name {text!r}{hint}")
+    best = [match for match in matches if match.rank == matches[0].rank]
+    if len(best) > 1:
+        raise ClaimsError(f"{text!r} matches {len(best)} equally well: {_listed(best)}; give one of their ids")
+    top = best[0]
+    entities = {match.key for match in matches if match.item.kind == "entity"}
+    return Target(top.item.kind, top.item.key, top.item.label, tuple(_beside(matches[1:], entities)[:also]))
 
 
 CLAIM_COLUMNS = """c.claim_id, c.fact_key, c.status, c.modality, c.stance, c.value, c.value_qualifier,
@@ -144,19 +189,23 @@ CLAIM_COLUMNS = """c.claim_id, c.fact_key, c.status, c.modality, c.stance, c.val
 
 CLAIMS_SQL = {
     "claim": f"SELECT NULL AS role, {CLAIM_COLUMNS} FROM claims_resolved AS c WHERE c.claim_id = ?",
-    "fact": f"""SELECT NULL AS role, {CLAIM_COLUMNS} FROM claim_facts AS c WHERE c.fact_key = ?
-                ORDER BY c.value_number NULLS LAST, c.interval_low NULLS LAST,
-                         c.interval_high NULLS LAST, c.claim_id""",
+    "fact": f"""SELECT NULL AS role, {CLAIM_COLUMNS} FROM claim_facts AS c
+                JOIN fact_statements AS s USING (claim_id) WHERE c.fact_key = ?
+                ORDER BY s.value_rank""",
     "entity": f"""SELECT ec.role, {CLAIM_COLUMNS} FROM entity_claims AS ec
-                  JOIN claims_resolved AS c USING (claim_id) WHERE ec.entity_id = ?
+                  JOIN claims_resolved AS c USING (claim_id)
+                  LEFT JOIN fact_statements AS s USING (claim_id) WHERE ec.entity_id = ?
                   ORDER BY list_position(['subject', 'value', 'place', 'reporter', 'originator'], ec.role),
-                           c.fact_key, c.claim_id""",
+                           c.fact_key, s.value_rank NULLS LAST, c.claim_id""",
+    "document": f"""SELECT NULL AS role, {CLAIM_COLUMNS} FROM claims_resolved AS c WHERE c.source_id = ?
+                    ORDER BY c.quote_start, c.quote_end, c.claim_id""",
 }
 
 FACT_SQL = """
 SELECT f.fact_key, f.subject_name, f.property_id, f.scope, f.claim_count, f.document_count, f.reporter_count,
        coalesce(t.tier, 'uncontested') AS tier, t.reason,
-       e.low, e.low_rule, e.best, e.best_rule, e.high, e.high_rule, e.conservative_min, e.conservative_min_rule
+       e.low, e.low_rule, e.best, e.best_rule, e.high, e.high_rule, e.high_is_open,
+       e.conservative_min, e.conservative_min_rule
 FROM competing_claims AS f
 LEFT JOIN contested_facts AS t USING (fact_key)
 LEFT JOIN fact_estimates AS e USING (fact_key)
@@ -172,14 +221,38 @@ GROUP BY entity_id
 """
 
 
+DOCUMENT_SQL = """
+SELECT source_id, title, publisher, author, published_start, published_end, document_kind, seed_path
+FROM sources WHERE source_id = ?
+"""
+
+
 def describe(connection: duckdb.DuckDBPyConnection, target: Target) -> dict | None:
-    """The fact's counts, tier and estimates, or the entity's names; None for a claim."""
-    sql = {"fact": FACT_SQL, "entity": ENTITY_SQL}.get(target.kind)
+    """The fact's counts, tier and estimates, the entity's names, or the document's metadata;
+    None for a claim."""
+    sql = {"fact": FACT_SQL, "entity": ENTITY_SQL, "document": DOCUMENT_SQL}.get(target.kind)
     return fetch_dicts(connection, sql, [target.key])[0] if sql else None
 
 
 def claims_about(connection: duckdb.DuckDBPyConnection, target: Target) -> list[dict]:
     return fetch_dicts(connection, CLAIMS_SQL[target.kind], [target.key])
+
+
+def facts_of(connection: duckdb.DuckDBPyConnection, fact_keys: list[str]) -> dict[str, dict]:
+    """describe() of each fact, by key: the headings of show's groups."""
+    return {key: describe(connection, Target("fact", key, key)) for key in dict.fromkeys(fact_keys)
+            if key and fetch(connection, "SELECT 1 FROM competing_claims WHERE fact_key = ?", [key])[1]}
+
+
+def seed_text(root: Path, seed_path: str) -> str | None:
+    """A seed's text, or None when it cannot be read safely (outside seeds/, a symlink, not UTF-8)."""
+    path = _safe_seed(root, seed_path or "")
+    if path is None:
+        return None
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -192,12 +265,8 @@ class QuoteInContext:
 def quote_in_context(root: Path, claim: dict, width: int) -> QuoteInContext | None:
     """The quoted span and up to width code points either side, from the seed itself (line
     breaks shown as spaces); None when the seed cannot be read safely."""
-    path = _safe_seed(root, claim.get("seed_path") or "")
-    if path is None:
-        return None
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+    text = seed_text(root, claim.get("seed_path"))
+    if text is None:
         return None
     start, end = claim["quote_start"], claim["quote_end"]
     first, last = max(0, start - width), min(len(text), end + width)

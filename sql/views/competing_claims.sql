@@ -9,7 +9,9 @@
 --   lowest_min        the lowest lower bound of the affirming quantity claims (open = 0);
 --   highest_max       their highest upper bound, NULL when some claim leaves it open or the
 --                     fact is not a quantity;
---   earliest_start, latest_end  the same for dates, NULL when open.
+--   earliest_start, latest_end  the same for dates, NULL when open;
+--   stated_values     each distinct wording once, in order of value: lower bound, then upper
+--                     bound, then the wording (fact_statements lists every claim, with its voice).
 CREATE OR REPLACE VIEW competing_claims AS
 WITH
 fact_claims AS (SELECT * FROM claim_facts),
@@ -27,13 +29,25 @@ per_fact AS (
         count(DISTINCT source_id) AS document_count,
         count(DISTINCT coalesce(reporter_id, source_id)) AS reporter_count,
         count(DISTINCT coalesce(originator_id, reporter_id, source_id)) AS originator_count,
-        list(DISTINCT value ORDER BY value) AS stated_values,
         min(interval_low) FILTER (WHERE stance = 'affirms' AND value_type = 'quantity') AS lowest_min,
         max(interval_high) FILTER (WHERE stance = 'affirms' AND value_type = 'quantity') AS highest_max,
         min(interval_low) FILTER (WHERE stance = 'affirms' AND value_type = 'date') AS earliest_day,
         max(interval_high) FILTER (WHERE stance = 'affirms' AND value_type = 'date') AS latest_day,
         list(claim_id ORDER BY claim_id) AS claim_ids
     FROM fact_claims
+    GROUP BY fact_key
+),
+
+-- Each distinct wording once, placed by the lowest bounds any claim gives it.
+distinct_values AS (
+    SELECT fact_key, value, min(interval_low) AS value_low, min(interval_high) AS value_high
+    FROM fact_claims
+    GROUP BY fact_key, value
+),
+
+ordered_values AS (
+    SELECT fact_key, list(value ORDER BY value_low NULLS LAST, value_high NULLS LAST, value) AS stated_values
+    FROM distinct_values
     GROUP BY fact_key
 ),
 
@@ -50,13 +64,14 @@ final AS (
         document_count,
         reporter_count,
         originator_count,
-        stated_values,
+        ordered_values.stated_values,
         lowest_min,
         CASE WHEN isfinite(highest_max) THEN highest_max END AS highest_max,
         CASE WHEN isfinite(earliest_day) THEN DATE '1970-01-01' + earliest_day::INTEGER END AS earliest_start,
         CASE WHEN isfinite(latest_day) THEN DATE '1970-01-01' + latest_day::INTEGER END AS latest_end,
         claim_ids
     FROM per_fact
+    JOIN ordered_values USING (fact_key)
 )
 
 SELECT * FROM final;

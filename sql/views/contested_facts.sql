@@ -4,7 +4,8 @@
 -- (claim_disagreements says, pair by pair, which claims and why); reason lists the reasons of
 -- that tier. Facts absent from this view are uncontested.
 --   statements  every claim of the fact as "value (voice, document)", modality first when it is
---               not asserted, ordered by stated figure, then by interval;
+--               not asserted, in order of value: lower bound, then upper bound (as in
+--               fact_statements, which has each claim as a row with its chain);
 --   documents, reporters  who says it: documents by id, reporters by name (a document's own
 --               voice as "own voice: <document title>").
 CREATE OR REPLACE VIEW contested_facts AS
@@ -32,7 +33,7 @@ who_says_what AS (
         list(
             CASE WHEN modality <> 'asserted' THEN modality || ': ' ELSE '' END
             || value || ' (' || voice || ', ' || source_id || ')'
-            ORDER BY value_number NULLS LAST, interval_low NULLS LAST, interval_high NULLS LAST, claim_id
+            ORDER BY interval_low NULLS LAST, interval_high NULLS LAST, value, claim_id
         ) AS statements,
         list(DISTINCT source_id ORDER BY source_id) AS documents,
         list(DISTINCT coalesce(reporter_name, 'own voice: ' || document_title)
