@@ -27,6 +27,22 @@ def break_seed_byte(root):
     return "claims/sources.csv", line_of_row(root / "claims/sources.csv", "source_id", ENC)
 
 
+def break_resource_hash(root):
+    """A release's descriptor declares each table's size and hash: one that no longer matches."""
+    from claims.descriptor import dumps
+    from claims.package import files_digest
+
+    path = root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == "claims")
+    resource["bytes"] = files_digest([root / "claims/claims.csv"])[0]
+    resource["hash"] = "sha256:" + "0" * 64
+    text = dumps(descriptor)
+    path.write_text(text, encoding="utf-8")
+    marker = '"hash": "sha256:' + "0" * 64
+    return "datapackage.json", next(n for n, line in enumerate(text.splitlines(), 1) if marker in line)
+
+
 def break_seed_path(root):
     return "claims/sources.csv", edit_row(root / "claims/sources.csv", "source_id", ENC, seed_path="seeds/missing.txt")
 
@@ -100,6 +116,7 @@ def break_chain(root):
 
 
 NAMED = {
+    "resource-hash": break_resource_hash,
     "seed-path": break_seed_path,
     "seed-hash": break_seed_byte,
     "seed-encoding": break_seed_encoding,

@@ -20,6 +20,9 @@ class NamedCheck:
 
 
 NAMED_CHECKS: tuple[NamedCheck, ...] = (
+    NamedCheck("resource-hash", "provenance", "a table resource that declares bytes or hash (a release's descriptor "
+               "does) matches its files", "the table changed after the release was built: restore the released file "
+               "or build a new release (claims release)"),
     NamedCheck("seed-path", "provenance", "a source's seed_path names a regular file inside seeds/ (no symlink, nothing outside)",
                "put the document in seeds/ (claims add-source does) and point seed_path at it"),
     NamedCheck("seed-hash", "provenance", "the seed file's SHA-256 and byte size equal those recorded in sources",
