@@ -23,7 +23,7 @@ from claims.release.formats import STORAGE_VERSION
 from claims.release.progress import Progress
 from claims.view_contract import read as read_contract
 
-from conftest import copy_package
+from conftest import ROOT, copy_package
 from test_build import duckdb_cli
 
 DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
@@ -44,13 +44,16 @@ def built(tmp_path_factory):
     from claims.cli import app
 
     package = copy_package(tmp_path_factory.mktemp("package") / "package")
-    result = CliRunner().invoke(app, ["release", "--root", str(package)])
+    for name in ("LICENSE", "LICENSE-DATA.md", "CHANGELOG.md", "CITATION.cff", ".zenodo.json"):
+        shutil.copy2(ROOT / name, package / name)
+    notes = package / "NOTES.md"
+    result = CliRunner().invoke(app, ["release", "--root", str(package), "--notes", str(notes)])
     assert result.exit_code == 0, result.stderr
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     folder = f"{descriptor['name']}-{descriptor['version']}"
     unzipped = _unzip(package / "dist" / f"{folder}.zip", tmp_path_factory.mktemp("unzipped"))
     return {"package": package, "folder": package / "dist" / folder, "zip": package / "dist" / f"{folder}.zip",
-            "unzipped": unzipped, "result": result, "name": folder}
+            "unzipped": unzipped, "result": result, "name": folder, "notes": notes}
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +73,24 @@ def without_seeds(built, tmp_path_factory):
 def test_release_prints_its_paths_and_plain_progress(built):
     dist = built["package"] / "dist"
     assert built["result"].stdout.splitlines() == [str(built["folder"]), str(dist / f"{built['name']}.zip"),
-                                                   str(built["folder"] / "SHA256SUMS")]
+                                                   str(built["folder"] / "SHA256SUMS"), str(built["notes"])]
     lines = built["result"].stderr.splitlines()
-    assert lines[0] == "release: [1/10] validating the package"
-    assert lines[-2].startswith("release: [10/10] ") and lines[-1].startswith("released ")
+    assert lines[0] == "release: [1/10] validating the package and its version"
+    assert [line.split("]")[0] for line in lines[:10]] == [f"release: [{n}/10" for n in range(1, 11)]
+    version = built["name"].rsplit("-", 1)[1]
+    assert lines[10:] == [f"first release: {version} (no earlier release to compare)",
+                          f"released {built['name'].rsplit('-', 1)[0]} {version}"]
+
+
+def test_release_notes_are_the_changelog_section(built):
+    from claims.release.metadata import changelog_section
+
+    version = built["name"].rsplit("-", 1)[1]
+    notes = built["notes"].read_text(encoding="utf-8")
+    assert notes == changelog_section((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), version)
+    assert notes.startswith(f"## {version}")
+    for name in ("CHANGELOG.md", "CITATION.cff", "LICENSE-DATA.md"):
+        assert (built["folder"] / name).read_bytes() == (ROOT / name).read_bytes()
 
 
 def test_progress_draws_a_bar_on_a_terminal():
@@ -336,3 +353,43 @@ def test_annotations_expand_offline_and_every_selector_matches_its_seed(built):
         assert text[:start].endswith(prefix) and text[end:].startswith(suffix)
         assert len(prefix) == min(32, start) and len(suffix) == min(32, len(text) - end)
     assert seen == list(claims)
+
+
+def get_the_data_lines() -> list[str]:
+    """The commands of the README's "Get the data" block, comments left out."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Get the data"):]
+    block = section[section.index("```sh\n") + 6:section.index("\n```", section.index("```sh\n"))]
+    return [line for line in block.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_readme_one_liners_read_a_built_release(built):
+    """The shell, DuckDB and Python-with-DuckDB lines run as written on the unzipped release (the
+    folder name set to the release built); pandas, polars and R lines run where those are installed."""
+    import importlib.util
+    import os
+    import re
+    import sys
+
+    descriptor = json.loads((built["unzipped"] / "datapackage.json").read_text(encoding="utf-8"))
+    folder = re.compile(re.escape(descriptor["name"]) + r"-[0-9]+\.[0-9]+\.[0-9]+")
+    environment = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    available = {"duckdb": duckdb_cli() is not None, "sha256sum": shutil.which("sha256sum") is not None,
+                 "Rscript": shutil.which("Rscript") is not None}
+    ran = []
+    for line in get_the_data_lines():
+        command = folder.sub(built["unzipped"].name, line)
+        words = command.split()
+        program = words[0] if words[0] != "cd" else words[words.index("&&") + 1]
+        module = re.search(r"import (\w+)", command)
+        if not available.get(program, True) or (program == "python" and importlib.util.find_spec(module.group(1))
+                                                  is None):
+            continue
+        done = subprocess.run(["bash", "-c", command], cwd=built["unzipped"].parent, env=environment,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, (command, done.stderr)
+        assert done.stdout.strip(), command
+        ran.append(program if program != "python" else f"python:{module.group(1)}")
+    assert "python:duckdb" in ran
+    assert [program for program, present in available.items() if present and program != "Rscript"] == \
+        [program for program in ("duckdb", "sha256sum") if program in ran]

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from ..package import DESCRIPTOR, Package, load_package, resource_parts, unsafe_path
 from ..problems import ClaimsError
-from . import annotations, archive, formats
+from . import annotations, archive, formats, metadata, versions
 from .descriptor import notice, release_descriptor
 from .progress import Progress
+from .versions import VersionCheck
 
 # Copied whole (their files, recursively) when present; tables and seeds are copied as the
 # descriptor and sources.csv name them.
@@ -35,6 +36,7 @@ class Release:
     name: str
     version: str
     with_seeds: bool
+    version_check: str  # why this version fits (first release, or the level of the changes)
 
 
 def _validated_package(root: Path) -> Package:
@@ -80,13 +82,30 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def build_release(root: Path, dist: Path, with_seeds: bool = True, progress: Progress | None = None) -> Release:
+def check_release_version(root: Path, version: str, previous: str | None = None) -> VersionCheck:
+    """The version against the changes since the previous release (claims diff decides the level)."""
+    from ..diff import RELEASE_LEVELS, diff_packages
+
+    spec = previous or versions.previous_tag(root, version)
+    if spec is None:
+        return versions.check_version(version, None, None, [])
+    with versions.previous_state(spec, root) as (folder, label):
+        old_version = versions.previous_version(folder)
+        changes = diff_packages(folder, root, label, "this package")
+    level = changes.release_level
+    reasons = [text for kind, text in changes.changes() if RELEASE_LEVELS[kind] == level]
+    return versions.check_version(version, old_version, level, reasons, label)
+
+
+def build_release(root: Path, dist: Path, with_seeds: bool = True, progress: Progress | None = None,
+                  previous: str | None = None, tag: str | None = None) -> Release:
     progress = progress or Progress(STEPS)
-    progress.step("validating the package")
+    progress.step("validating the package and its version")
     package = _validated_package(root)
     name, version = package.descriptor["name"], package.descriptor.get("version")
-    if not version:
-        raise ClaimsError(f"cannot release: {DESCRIPTOR} has no version (semantic versioning, see README)")
+    versions.parse(version)
+    metadata.require_consistent(package.root, version, tag)
+    checked = check_release_version(package.root, version, previous)
     folder = f"{name}-{version}" + ("" if with_seeds else "-without-seeds")
     target = dist / folder
     staging = dist / f".{folder}.{os.getpid()}.tmp"
@@ -115,7 +134,7 @@ def build_release(root: Path, dist: Path, with_seeds: bool = True, progress: Pro
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         progress.close()
-    return Release(target, dist / f"{folder}.zip", name, version, with_seeds)
+    return Release(target, dist / f"{folder}.zip", name, version, with_seeds, checked.message)
 
 
 def _write_formats(staging: Path, package: Package, progress: Progress) -> None:
