@@ -34,3 +34,5 @@ def test_release_validates_builds_checks_and_attaches():
     positions = [runs.index(text) for text in order]
     assert positions == sorted(positions)
     assert '"$zip" "$zip.sha256" "$folder/SHA256SUMS"' in runs
+    with_token = [step.get("name") for step in job["steps"] if "GH_TOKEN" in step.get("env", {})]
+    assert with_token == [job["steps"][-1]["name"]]  # the write token reaches the publishing step only
