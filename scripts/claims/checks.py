@@ -155,6 +155,42 @@ def _safe_seed(root: Path, rel: str) -> Path | None:
     return None if not rel or seed_path_problem(root, rel) else root / rel
 
 
+# The checks that read the seed texts: skipped, and reported as skipped, in a release made
+# without them (claims release --without-seeds marks its descriptor x-seeds: withheld).
+NEEDS_SEED_TEXT = ("seed-path", "seed-hash", "seed-encoding", "seed-registered", "quote-in-seed",
+                   "evidence-in-seed", "exclusion-in-seed")
+SEEDS_WITHHELD_REASON = ("the seed texts are not in this package (datapackage.json: x-seeds is withheld); "
+                         "sources.csv keeps each one's SHA-256 and size")
+
+
+@rule("resource-hash", "provenance", "a table resource that declares bytes or hash (a release's descriptor "
+      "does) matches its files", "the table changed after the release was built: restore the released file "
+      "or build a new release (claims release)", sql=PYTHON_ONLY, reads=(), case=cases.resource_hash_mismatch)
+def check_resource_hash(package: Package) -> Iterator[Problem]:
+    """A release's descriptor records each table's bytes and hash: the files must still match."""
+    from . import jsonloc
+    from .package import DESCRIPTOR, files_digest, resource_parts
+
+    parts = resource_parts(package.descriptor)
+    resources = package.descriptor.get("resources")
+    for index, resource in enumerate(resources if isinstance(resources, list) else []):
+        if not (isinstance(resource, dict) and isinstance(resource.get("name"), str) and resource["name"] in parts
+                and ("hash" in resource or "bytes" in resource)):
+            continue
+        rels = parts[resource["name"]]
+        if not all(isinstance(rel, str) and not unsafe_path(rel) and (package.root / rel).is_file() for rel in rels):
+            continue  # file-missing and the descriptor checks report it
+        size, digest = files_digest([package.root / rel for rel in rels])
+        for key, actual in (("bytes", size), ("hash", f"sha256:{digest}")):
+            declared = resource.get(key)
+            if declared is not None and declared != actual:
+                line, column = jsonloc.locate(package.descriptor_text, ["resources", index, key]) \
+                    if package.descriptor_text else (1, 1)
+                yield Problem(DESCRIPTOR, line, column, "resource-hash",
+                              f"resource {resource['name']} declares {key} {declared}, its files have {actual}",
+                              REGISTRY["resource-hash"].hint)
+
+
 @rule("seed-path", "provenance", "a source's seed_path names a regular file inside seeds/ (no symlink, "
       "nothing outside)", "put the document in seeds/ (claims add-source does) and point seed_path at it",
       sql=PYTHON_ONLY, reads=("sources",), case=cases.edit("sources", seed_path="seeds/missing.txt"))

@@ -178,19 +178,28 @@ def summary(root: RootOption = Path("."), as_json: JsonOption = False) -> None:
 def sync(root: RootOption = Path("."),
          check: Annotated[bool, typer.Option("--check", help="Only report which generated files are stale.")]
          = False) -> None:
-    """Regenerate what is derived: datapackage.json's Table Schemas and seed resources, sql/base/*.sql."""
-    from . import descriptor
+    """Regenerate what is derived: datapackage.json's Table Schemas and seed resources, sql/base/*.sql,
+    docs/rules.md, and the view columns contract sql/view_columns.json (when the tables load)."""
+    from . import descriptor, view_contract
     from .package import load_package
 
     package = load_package(root)
     if check:
         stale = descriptor.stale_files(package)
+        if not package.problems and view_contract.is_stale(package.root):
+            stale.append(str(view_contract.CONTRACT))
         if stale:
-            _fail("out of sync with schemas/ and sources.csv: " + ", ".join(stale) + " (run claims sync)")
+            _fail("out of sync with schemas/, sources.csv and sql/views/: " + ", ".join(stale) + " (run claims sync)")
         typer.echo("generated files are in sync", err=True)
         return
     for rel in descriptor.write_generated(package):
         typer.echo(f"rewrote {rel}", err=True)
+    if package.problems:
+        typer.echo(f"left {view_contract.CONTRACT} as it is: the tables do not load cleanly (run claims validate)",
+                   err=True)
+    elif view_contract.write(package.root):
+        typer.echo(f"rewrote {view_contract.CONTRACT} (view columns changed: a major data version, see README)",
+                   err=True)
 
 
 @app.command()
@@ -234,3 +243,4 @@ from . import cli_query  # noqa: E402,F401
 from . import cli_trust  # noqa: E402,F401
 from . import cli_vocab  # noqa: E402,F401
 from . import cli_site  # noqa: E402,F401
+from . import cli_release  # noqa: E402,F401

@@ -92,7 +92,8 @@ def synced_descriptor(package: Package) -> dict:
         res["schema"] = table_schema(package.schemas[name])
         tables.append(res)
     seeds = [seed_resource(row.values) for row in package.rows("sources")
-             if all(k in row.values for k in ("source_id", "seed_path", "byte_size", "sha256", "title", "rights"))]
+             if all(k in row.values for k in ("source_id", "seed_path", "byte_size", "sha256", "title", "rights"))
+             and not package.seeds_withheld]
     descriptor["resources"] = tables + seeds
     return descriptor
 

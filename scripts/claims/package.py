@@ -9,6 +9,7 @@ at its real line.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,10 @@ DESCRIPTOR = "datapackage.json"
 # Longer cells are refused before typing: the longest real cell is a note of a few hundred
 # characters, and a huge one is a mistake (a pasted document) that would slow every engine.
 MAX_CELL_CHARS = 100_000
+# A release made for redistributors leaves the seed texts out and says so in its descriptor
+# (claims release --without-seeds): validate then skips the checks that read them.
+SEEDS_PROPERTY = "x-seeds"
+SEEDS_WITHHELD = "withheld"
 
 
 @dataclass
@@ -58,6 +63,10 @@ class Package:
     tables: dict[str, LoadedTable]
     problems: list[Problem]
     descriptor_text: str = ""
+
+    @property
+    def seeds_withheld(self) -> bool:
+        return self.descriptor.get(SEEDS_PROPERTY) == SEEDS_WITHHELD
 
     def rows(self, name: str) -> list[Row]:
         return self.tables[name].rows if name in self.tables else []
@@ -118,6 +127,17 @@ def table_resource_dicts(descriptor: dict) -> list[dict]:
 def tabular_resources(descriptor: dict) -> dict[str, str | list[str]]:
     """Resource name -> the `path` as declared: one CSV path, or a list of parts."""
     return {res["name"]: res.get("path") for res in table_resource_dicts(descriptor)}
+
+
+def files_digest(paths: list[Path]) -> tuple[int, str]:
+    """Size and SHA-256 (hex) of files read one after another, as a multipart resource is."""
+    digest = hashlib.sha256()
+    size = 0
+    for path in paths:
+        data = path.read_bytes()
+        digest.update(data)
+        size += len(data)
+    return size, digest.hexdigest()
 
 
 def resource_parts(descriptor: dict) -> dict[str, list[str]]:

@@ -26,9 +26,14 @@ def verdict(report: Report) -> str:
     if followers:
         causes = len({p.follows_from for p in followers})
         warnings += f"; {len(followers)} of them follow from {causes} root cause(s) listed first"
+    skipped = f", {len(report.skipped)} check(s) skipped" if report.skipped else ""
     if report.is_valid:
-        return f"valid{rows}{warnings}"
-    return f"invalid: {len(report.errors)} error(s){warnings}{rows}"
+        return f"valid{rows}{warnings}{skipped}"
+    return f"invalid: {len(report.errors)} error(s){warnings}{skipped}{rows}"
+
+
+def skipped_lines(report: Report) -> list[str]:
+    return [f"skipped [{rule}] {reason}" for rule, reason in sorted(report.skipped.items())]
 
 
 def leading(report: Report) -> list[tuple[Problem, list[str]]]:
@@ -39,14 +44,20 @@ def leading(report: Report) -> list[tuple[Problem, list[str]]]:
 
 
 def as_json(report: Report) -> str:
-    return json.dumps({"valid": report.is_valid, "counts": report.counts,
-                       "errors": len(report.errors), "warnings": len(report.warnings),
-                       "problems": [p.as_dict() for p in report.problems]}, indent=2, ensure_ascii=False)
+    document = {"valid": report.is_valid, "counts": report.counts,
+                "errors": len(report.errors), "warnings": len(report.warnings),
+                "problems": [p.as_dict() for p in report.problems]}
+    if report.skipped:
+        document["skipped"] = [{"rule": rule, "reason": reason} for rule, reason in sorted(report.skipped.items())]
+    return json.dumps(document, indent=2, ensure_ascii=False)
 
 
 def as_text(report: Report) -> str:
-    return "".join(problem.render() + "\n" + "".join(f"    {line}\n" for line in folded)
-                   for problem, folded in leading(report))
+    """Every problem (root causes first, what follows from each folded under it), then one line
+    per check that did not run (and why)."""
+    shown = "".join(problem.render() + "\n" + "".join(f"    {line}\n" for line in folded)
+                    for problem, folded in leading(report))
+    return shown + "".join(line + "\n" for line in skipped_lines(report))
 
 
 def print_rich(report: Report) -> None:
@@ -64,6 +75,8 @@ def print_rich(report: Report) -> None:
             console.print(Text.assemble("    fix: ", (problem.hint, "green")), soft_wrap=True)
         for text in folded:
             console.print(Text.assemble("    ", (text, "dim")), soft_wrap=True)
+    for line in skipped_lines(report):
+        console.print(Text(line, style="dim"), soft_wrap=True)
 
 
 # GitHub workflow commands ---------------------------------------------------------------------

@@ -128,11 +128,12 @@ def of_layers(*layers: str) -> list[Rule]:
     return [entry for entry in all_rules() if entry.layer in layers]
 
 
-def run_python(package: "Package", layers: Iterable[str] = LAYERS) -> list["Problem"]:
-    """The Python implementations of the rules of the given layers, in layer order."""
-    wanted = set(layers)
+def run_python(package: "Package", layers: Iterable[str] = LAYERS, skip: Iterable[str] = ()) -> list["Problem"]:
+    """The Python implementations of the rules of the given layers, in layer order (less the
+    rules in skip: a release without seed texts skips those that read them)."""
+    wanted, skipped = set(layers), set(skip)
     return [found for entry in all_rules() if entry.python is not None and entry.layer in wanted
-            for found in entry.python(package)]
+            and entry.rule not in skipped for found in entry.python(package)]
 
 
 # Rules of the other layers, raised where the files are read. ------------------------------------

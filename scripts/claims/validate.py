@@ -9,10 +9,10 @@ loader raises the file and record rules; every other rule runs from the registry
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import descriptor, rootcause
+from . import checks, descriptor, rootcause
 from .package import DescriptorError, load_package
 from .problems import Problem
 from .rules import LAYERS, run_python
@@ -22,6 +22,7 @@ from .rules import LAYERS, run_python
 class Report:
     problems: list[Problem]
     counts: dict[str, int]
+    skipped: dict[str, str] = field(default_factory=dict)  # rule -> why it did not run
 
     @property
     def errors(self) -> list[Problem]:
@@ -46,7 +47,7 @@ def validate(root: Path, engine: str = "auto") -> Report:
     from the Python path below, so both engines report the same problems."""
     from .fastpath import engine_for
 
-    if engine_for(root, engine) == "duckdb":
+    if engine_for(root, engine) == "duckdb" and not _seeds_withheld(root):
         from .fastpath.gate import run_gate
 
         gate = run_gate(root)
@@ -63,9 +64,10 @@ def validate(root: Path, engine: str = "auto") -> Report:
     problems += run_python(package, ("descriptor", "table"))
     if not problems:
         problems += descriptor.frictionless_data_problems(package)
-    problems += run_python(package, LAYERS[LAYERS.index("record"):])
+    skipped = {rule: checks.SEEDS_WITHHELD_REASON for rule in checks.NEEDS_SEED_TEXT} if package.seeds_withheld else {}
+    problems += run_python(package, LAYERS[LAYERS.index("record"):], skip=set(skipped))
     counts = {name: len(table.rows) for name, table in package.tables.items()}
-    return Report(rootcause.fold(set(problems), *_table_facts(package)), counts)
+    return Report(rootcause.fold(set(problems), *_table_facts(package)), counts, skipped)
 
 
 def _table_facts(package) -> tuple[dict[str, list[str]], dict[str, dict[str, str]]]:
@@ -75,3 +77,13 @@ def _table_facts(package) -> tuple[dict[str, list[str]], dict[str, dict[str, str
     foreign_keys = {name: {fk["fields"][0]: fk["reference"]["resource"] for fk in schema.foreign_keys}
                     for name, schema in package.schemas.items()}
     return files, foreign_keys
+
+
+def _seeds_withheld(root: Path) -> bool:
+    """A release without its seed texts goes to the Python path, which reports the skipped checks."""
+    from .package import SEEDS_PROPERTY, SEEDS_WITHHELD, read_descriptor
+
+    try:
+        return read_descriptor(root).get(SEEDS_PROPERTY) == SEEDS_WITHHELD
+    except DescriptorError:
+        return False

@@ -1,0 +1,1 @@
+"""claims release: versioned, citable releases of the package (see build.py)."""
