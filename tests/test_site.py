@@ -260,7 +260,7 @@ def test_a_rebuild_replaces_the_site_and_a_failed_one_leaves_it(cli, tmp_path, m
     from claims.site import build as site_build
     from claims.site.data import SiteData
 
-    monkeypatch.setattr(site_build, "load_site_data", lambda root: SiteData(EMPTY_SUMMARY, [], {}, [], [], [], []))
+    monkeypatch.setattr(site_build, "load_site_data", lambda root, with_seeds: SiteData(EMPTY_SUMMARY, [], {}, [], [], [], []))
     target = tmp_path / "out"
     assert cli("site", "--root", ROOT, "--output", target).exit_code == 0
     (target / "stale.html").write_text("from an older run", encoding="utf-8")
@@ -294,3 +294,20 @@ def test_the_pages_workflow_builds_the_site_from_main_with_least_privilege():
             if "uses" in step:
                 assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_without_seeds_no_document_text_is_published_only_the_quotes(tmp_path):
+    target = tmp_path / "site"
+    result = CliRunner().invoke(app, ["site", "--root", str(ROOT), "--output", str(target), "--without-seeds"])
+    assert result.exit_code == 0, result.output
+    with query.open_database(ROOT) as connection:
+        quotes = {c["claim_id"]: c["quote"] for c in query.fetch_dicts(connection, "SELECT * FROM claims_resolved")}
+    for path in (target / "documents").glob("*.html"):
+        if path.name != "index.html":
+            assert parse(path).by_id("document-text") is None, path
+    for path in (target / "facts").glob("*.html"):
+        for block in parse(path).find_all("blockquote", class_="quote-context"):
+            mark = block.find_all("mark")[0]
+            assert block.text().startswith(mark.text())
+            assert mark.text() == spans.visible(quotes[mark.attrs["data-claim-id"]])
+            assert block.text().endswith("(the text around it is not published here)")

@@ -14,7 +14,10 @@ from .cli import RootOption, app
 def site(root: RootOption = Path("."),
          output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the site to (relative to "
                                               "--root); a site written there before is replaced.",
-                                              file_okay=False)] = Path("site")) -> None:
+                                              file_okay=False)] = Path("site"),
+         without_seeds: Annotated[bool, typer.Option("--without-seeds", help="Leave the documents' texts out "
+                                                     "(their rights may not allow publishing them): pages show "
+                                                     "each claim's quote only.")] = False) -> None:
     """Write a static site of the competing claims: a page per fact (range chart), document, entity, property.
 
     No server and nothing fetched at view time: open site/index.html from disk, or publish the folder.
@@ -22,5 +25,5 @@ def site(root: RootOption = Path("."),
     from .site import build_site
 
     target = output if output.is_absolute() else root / output
-    pages = build_site(root, target)
+    pages = build_site(root, target, with_seeds=not without_seeds)
     typer.echo(f"wrote {pages} pages to {target}", err=True)

@@ -225,12 +225,12 @@ def _check_target(target: Path) -> None:
                           "or remove it")
 
 
-def build_site(root: Path, target: Path) -> int:
+def build_site(root: Path, target: Path, with_seeds: bool = True) -> int:
     """Writes the site to target, replacing a site this command wrote there before; the new
-    site is built beside it and moved in place, so a failure leaves the old one. Returns the
-    number of pages."""
+    site is built beside it and moved in place, so a failure leaves the old one. Without seeds,
+    no document's text is published, only the quotes. Returns the number of pages."""
     _check_target(target)
-    site = Site(load_site_data(root))
+    site = Site(load_site_data(root, with_seeds))
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:

@@ -61,6 +61,7 @@ class SiteData:
     properties: list[dict]
     rubric: list[dict]
     seed_texts: dict[str, str | None] = field(default_factory=dict)
+    with_seeds: bool = True
 
     def claims_of_fact(self, fact_key: str) -> list[dict]:
         return [self.claims[claim_id] for claim_id in self.facts_by_key[fact_key]["claim_ids"]]
@@ -88,7 +89,8 @@ def _by_value(claim: dict) -> tuple:
             *number(claim.get("interval_high")), claim["claim_id"])
 
 
-def load_site_data(root: Path) -> SiteData:
+def load_site_data(root: Path, with_seeds: bool = True) -> SiteData:
+    """Everything the pages show; without seeds, no document text is read (quotes only)."""
     with query.open_database(root) as connection:
         summary = query.fetch_dicts(connection, SUMMARY_SQL)[0]
         facts = query.fetch_dicts(connection, FACTS_SQL)
@@ -112,5 +114,6 @@ def load_site_data(root: Path) -> SiteData:
         fact["claim_ids"] = [claim["claim_id"] for claim in sorted(
             (claims[claim_id] for claim_id in fact["claim_ids"]), key=_by_value)]
     facts.sort(key=lambda fact: (TIER_ORDER.get(fact["tier"], 3), fact["fact_key"]))
-    seed_texts = {source["source_id"]: _seed_text(root, source["seed_path"]) for source in sources}
-    return SiteData(summary, facts, claims, sources, entities, properties, rubric, seed_texts)
+    seed_texts = {source["source_id"]: _seed_text(root, source["seed_path"]) if with_seeds else None
+                  for source in sources}
+    return SiteData(summary, facts, claims, sources, entities, properties, rubric, seed_texts, with_seeds)
