@@ -68,8 +68,8 @@ def pull_request(repo: Path, name: str, change) -> str:
     return name
 
 
-def verdict(repo: Path, head: str) -> tuple[int, str, str]:
-    done = subprocess.run([sys.executable, str(SCRIPT), "main", head, "--repo", str(repo)],
+def verdict(repo: Path, head: str, base: str = "main") -> tuple[int, str, str]:
+    done = subprocess.run([sys.executable, str(SCRIPT), base, head, "--repo", str(repo)],
                           capture_output=True, text=True, timeout=600, check=False)
     return done.returncode, done.stdout, done.stderr
 
@@ -108,6 +108,12 @@ def test_a_new_document_with_claims_passes(repo):
     assert "rules changed" not in text and "## History checks: 0 problem(s)" in text
     assert "**release level: minor**" in text
     assert holder["claim"].replace("-", "-") in text.replace("\\", "")
+
+
+def test_a_base_without_the_verdict_cannot_judge(repo):
+    old = pull_request(repo, "old-base", lambda root: (root / "scripts/claims/verdict.py").unlink())
+    code, text, stderr = verdict(repo, "main", base=old)
+    assert code == 2 and text == "" and "has no scripts/claims/verdict.py: it predates this pipeline" in stderr
 
 
 def load_script():
