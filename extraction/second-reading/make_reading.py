@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import math
+from fractions import Fraction
 import sys
 from pathlib import Path
 
@@ -72,7 +73,9 @@ def bounds(qualifier: str, n: float | None) -> tuple[str, str]:
     if qualifier == "less-than":
         return "", _num(n - 1)
     if qualifier == "about":
-        return _num(math.floor(0.9 * n)), _num(math.ceil(1.1 * n))
+        # Whole-number arithmetic: in floats 1.1 * 800 is 880.0000000000001, whose ceiling is 881.
+        tenth = Fraction(int(n), 10)
+        return _num(math.floor(9 * tenth)), _num(math.ceil(11 * tenth))
     if qualifier == "rounded":
         digits = str(int(n))
         unit = 10 ** (len(digits) - len(digits.rstrip("0")))
