@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -12,12 +13,18 @@ import typer
 from . import agreement as agree
 from . import review as reviews
 from .cli import JsonOption, RootOption, app
-from .cli_query import _highlight
 from .contrib import git_user
 from .problems import ClaimsError
 from .query import quote_in_context
 
 P = reviews.printable
+
+
+def _highlight(quote: str) -> str:
+    """The quoted span in reverse video on a terminal, marked >>> <<< otherwise."""
+    if sys.stdout.isatty():
+        return typer.style(quote, bold=True, reverse=True)
+    return f">>>{quote}<<<"
 COMPARED = (("equal_bounds", "equal bounds", "matched_with_bounds"),
             ("equal_modality", "equal modality", "matched"),
             ("equal_attribution_chain", "equal attribution chain", "matched"),
