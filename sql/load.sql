@@ -11,6 +11,7 @@
 .read sql/base/claims.sql
 .read sql/base/attributions.sql
 .read sql/base/exclusions.sql
+.read sql/base/reviews.sql
 -- Macros: rules stated once and used by every view.
 .read sql/macros/fact_key.sql
 .read sql/macros/value_interval.sql
@@ -26,3 +27,5 @@
 .read sql/views/entity_names.sql
 .read sql/views/entity_claims.sql
 .read sql/views/source_summary.sql
+.read sql/views/claim_reviews.sql
+.read sql/views/review_coverage.sql

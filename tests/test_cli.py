@@ -74,3 +74,5 @@ def test_summary_counts(cli, live_root):
     assert 0 < counts["facts"] <= counts["claims"]
     assert 0 <= counts["facts_with_competing_claims"] <= counts["facts"]
     assert counts["incompatible_facts"] + counts["divergent_facts"] <= counts["facts_with_competing_claims"]
+    assert counts["reviewed_claims"] + counts["unreviewed_claims"] == counts["claims"]
+    assert counts["disputed_claims"] <= counts["reviewed_claims"] <= counts["reviews"]

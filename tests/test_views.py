@@ -29,6 +29,8 @@ KEYS = {
     "entity_names": ["entity_id", "name"],
     "entity_claims": ["entity_id", "claim_id", "role"],
     "source_summary": ["level", "source_key"],
+    "claim_reviews": ["claim_id"],
+    "review_coverage": ["level", "coverage_key"],
 }
 DUCKDB_CLI = shutil.which("duckdb", path=str(Path(sys.executable).parent))
 
@@ -211,3 +213,31 @@ def test_documented_one_liners_show_the_2012_and_1998_facts_in_the_duckdb_cli(li
 def test_documented_one_liners_run_on_the_live_package(line, live_root):
     """The same lines on the live package: they run cleanly whatever the data holds."""
     run_duckdb_cli(line, live_root)
+
+
+def test_review_coverage_counts_every_active_claim_once_per_level(database):
+    active = scalar(database, "SELECT count(*) FROM claims WHERE status = 'active'")
+    assert scalar(database, "SELECT count(*) FROM claim_reviews") == active
+    for level in ("document", "fact"):
+        claims, reviewed, unreviewed = database.execute(
+            "SELECT sum(claims), sum(reviewed_claims), sum(unreviewed_claims) FROM review_coverage WHERE level = ?",
+            [level]).fetchone()
+        assert claims == active and reviewed + unreviewed == claims
+    assert scalar(database, "SELECT count(*) FROM review_coverage WHERE confirmed + corrected + disputed "
+                            "<> reviewed_claims") == 0
+    assert scalar(database, "SELECT count(*) FROM claim_reviews WHERE is_reviewed <> (review_count > 0)") == 0
+
+
+def test_fixture_review_coverage_takes_the_latest_verdict(fixture_db):
+    rows = fixture_db.execute("SELECT level, coverage_key, claims, reviewed_claims, unreviewed_claims, confirmed, "
+                              "disputed, reviewed_share FROM review_coverage ORDER BY level, coverage_key").fetchall()
+    assert rows == [
+        ("document", "encyclopedia-2012-gorno-badakhshan-clashes", 8, 3, 5, 1, 2, 0.375),
+        ("document", REPORT_1998, 2, 1, 1, 1, 0, 0.5),
+        ("fact", FACT_2012, 6, 3, 3, 1, 2, 0.5),
+        ("fact", FACT_1998, 2, 1, 1, 1, 0, 0.5),
+        ("fact", FACT_BLAME, 2, 0, 2, 0, 0, 0.0),
+    ]
+    latest = fixture_db.execute("SELECT review_count, reviewers, latest_verdict FROM claim_reviews "
+                                "WHERE claim_id LIKE '%/0000a003'").fetchone()
+    assert latest == (2, "reviewer one; reviewer two", "disputed")

@@ -114,6 +114,19 @@ ALIASES = (
 )
 
 
+# Reviews: a001 confirmed; a002 disputed; a003 confirmed, then disputed the next day (the latest
+# verdict counts); c001 confirmed. The other claims are unreviewed.
+REVIEWS = (
+    (f"{ENCYCLOPEDIA}/0000a001", "reviewer one", "2026-01-01", "confirmed", "walk-through", None),
+    (f"{ENCYCLOPEDIA}/0000a002", "reviewer one", "2026-01-01", "disputed", "walk-through", "reads 'at least' otherwise"),
+    (f"{ENCYCLOPEDIA}/0000a003", "reviewer one", "2026-01-01", "confirmed", "second-reading", None),
+    (f"{ENCYCLOPEDIA}/0000a003", "reviewer two", "2026-01-02", "disputed", "walk-through", "a different span"),
+    (f"{REPORT_1998}/0000c001", "reviewer two", "2026-01-02", "confirmed", "walk-through", None),
+)
+REVIEW_ROWS = [{k: v for k, v in zip(("claim_id", "reviewer", "reviewed_on", "verdict", "method", "note"), row) if v}
+               for row in REVIEWS]
+
+
 def _seed_texts(root: Path) -> dict[str, str]:
     return {row["source_id"]: (root / row["seed_path"]).read_text(encoding="utf-8")
             for row in authoring.read_rows(root, "sources")}
@@ -155,6 +168,7 @@ def make_package(target: Path, claims=CLAIMS) -> Path:
     claim_table, attribution_table = claim_rows(root, claims)
     authoring.write_table(root, "claims", claim_table)
     authoring.write_table(root, "attributions", attribution_table)
+    authoring.write_table(root, "reviews", REVIEW_ROWS if claims is CLAIMS else [])
     aliases = [dict(zip(("entity_id", "alias", "alias_kind", "source_id"), row)) for row in ALIASES]
     authoring.write_table(root, "entities", _replace_entities(authoring.read_rows(root, "entities"), ENTITIES_ROWS))
     authoring.write_table(root, "aliases", _replace_entities(authoring.read_rows(root, "aliases"), aliases))

@@ -244,3 +244,4 @@ from . import cli_trust  # noqa: E402,F401
 from . import cli_vocab  # noqa: E402,F401
 from . import cli_site  # noqa: E402,F401
 from . import cli_release  # noqa: E402,F401
+from . import cli_review  # noqa: E402,F401

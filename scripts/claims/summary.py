@@ -1,4 +1,4 @@
-"""The figures `make` prints: documents, claims, facts, facts with competing claims."""
+"""The figures `make` prints: documents, claims, facts, facts with competing claims, review coverage."""
 
 from __future__ import annotations
 
@@ -17,7 +17,11 @@ SELECT
     (SELECT count(*) FROM (SELECT fact_key FROM claim_facts GROUP BY fact_key HAVING count(*) > 1))
         AS facts_with_competing_claims,
     (SELECT count(*) FROM contested_facts WHERE tier = 'incompatible') AS incompatible_facts,
-    (SELECT count(*) FROM contested_facts WHERE tier = 'divergent') AS divergent_facts
+    (SELECT count(*) FROM contested_facts WHERE tier = 'divergent') AS divergent_facts,
+    (SELECT count(*) FROM claim_reviews WHERE is_reviewed) AS reviewed_claims,
+    (SELECT count(*) FROM claim_reviews WHERE NOT is_reviewed) AS unreviewed_claims,
+    (SELECT count(*) FROM claim_reviews WHERE is_disputed) AS disputed_claims,
+    (SELECT count(*) FROM reviews) AS reviews
 """
 
 
