@@ -14,7 +14,7 @@ import io
 import unicodedata
 from pathlib import Path
 
-from . import authoring, contrib
+from . import contrib, transaction
 from .package import load_package
 from .problems import ClaimsError
 from .query import fetch_dicts, open_database
@@ -83,7 +83,7 @@ def record(root: Path, rows: list[dict]) -> list[str]:
     Returns the rendered lint warnings. A reviewer may not review a claim they extracted."""
     if not rows:
         return []
-    with authoring.locked(root):
+    with transaction.Transaction(root) as txn:
         package = load_package(root)
         contrib._refuse_on_package_problems(package, ("claims", "reviews"))
         extracted_by = {row.get("claim_id"): row.get("extracted_by") for row in package.rows("claims")}
@@ -92,7 +92,7 @@ def record(root: Path, rows: list[dict]) -> list[str]:
                 raise ClaimsError(f"refused, nothing written: {row['claim_id']} was extracted by {row['reviewer']!r}; "
                                   "a review is a second pair of eyes (give another --reviewer)")
         warnings = contrib.check_new_rows(package, {"reviews": rows})
-        contrib._append(root, "reviews", rows)
+        contrib._append(txn, "reviews", rows)
     return contrib.render_warnings(warnings)
 
 
