@@ -9,7 +9,7 @@ import pytest
 from claims.rules import NAMED_CHECKS
 from claims.validate import validate
 
-from breakage import (ENC, SEED_2012, append_row, attributed_claim, edit_claim, edit_row, first_value, infobox_claim,
+from breakage import (ENC, INFOBOX_QUOTE, SEED_2012, append_row, attributed_claim, edit_claim, edit_row, first_value, infobox_claim,
                       line_of_row, rows_of)
 from claims import csvio
 from conftest import csv_line_of
@@ -99,6 +99,13 @@ def break_chain(root):
     return "claims/attributions.csv", line
 
 
+def break_duplicate(root):
+    path = root / "claims/claims.csv"
+    header, rows = rows_of(path)
+    infobox = next(dict(zip(header, row)) for row in rows if row[header.index("quote")] == INFOBOX_QUOTE)
+    return "claims/claims.csv", append_row(path, **{**infobox, "claim_id": f"{ENC}/0dd0dd00"})
+
+
 NAMED = {
     "seed-path": break_seed_path,
     "seed-hash": break_seed_byte,
@@ -115,6 +122,7 @@ NAMED = {
     "interval-order": break_interval,
     "confidence-rubric": break_confidence,
     "attribution-chain": break_chain,
+    "claim-duplicate": break_duplicate,
 }
 
 

@@ -342,6 +342,25 @@ def check_attribution_chain(package: Package) -> Iterator[Problem]:
                 break
 
 
+DUPLICATE_KEY = ("source_id", "quote_start", "quote_end", "subject_id", "property_id", "scope", "value")
+
+
+@named_check("claim-duplicate")
+def check_duplicate_claims(package: Package) -> Iterator[Problem]:
+    # Deprecated claims are left out: a correction may restate a withdrawn claim word for word.
+    seen: dict[tuple, Row] = {}
+    for row in package.rows("claims"):
+        if row.get("status") != "active":
+            continue
+        key = tuple(row.get(name) for name in DUPLICATE_KEY)
+        first = seen.setdefault(key, row)
+        if first is not row:
+            where = f"line {first.line}" if first.file == row.file else f"{first.file}:{first.line}"
+            yield problem(package, "claims", row, "quote", "claim-duplicate",
+                          f"the same claim as {first.get('claim_id')} ({where}): same document, quote span, "
+                          "subject, property, scope and value")
+
+
 def run_named_checks(package: Package) -> list[Problem]:
     problems = []
     for rule, function in IMPLEMENTED.items():

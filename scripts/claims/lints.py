@@ -10,9 +10,11 @@ import re
 import unicodedata
 from typing import Iterator
 
+from . import figures
 from .checks import Check, named_check, problem
 from .package import Package, Row
 from .problems import Problem
+from .search import fold
 
 LINTS: dict[str, Check] = {}
 
@@ -75,6 +77,61 @@ def lint_alias(package: Package) -> Iterator[Problem]:
             yield problem(package, "aliases", row, "alias", "lint-alias-variant",
                           f"alias {alias!r} ({row.get('entity_id')}) differs only by case or diacritics from "
                           f"{earlier.get('alias')!r} ({earlier.get('entity_id')}) on line {earlier.line}")
+
+
+def figure_problem(row) -> str | None:
+    """lint-figure-in-quote for one claim (a Row or a dict of typed values): the message, or None."""
+    number, quote = row.get("value_number"), row.get("quote")
+    # A negative count or a figure with 'unspecified' is already an error (record-minimum,
+    # claim-unspecified-has-no-figure): this lint would only repeat it.
+    if number is None or quote is None or number < 0 or row.get("value_qualifier") == "unspecified":
+        return None
+    if figures.states(quote, number):
+        return None
+    stated = ", ".join(sorted(f"{n.normalize():f}" for n in figures.numbers_in(quote))) or "no figure"
+    return f"value_number {number:g} is not among the figures the quote states ({stated})"
+
+
+def qualifier_problem(row) -> str | None:
+    """lint-qualifier-in-quote for one claim: the message, or None."""
+    number, quote, qualifier = row.get("value_number"), row.get("quote"), row.get("value_qualifier")
+    if number is None or quote is None or qualifier in (None, "unspecified"):  # see figure_problem
+        return None
+    allowed = figures.qualifiers_before(quote, number)
+    if not allowed or any(a is None or qualifier in a for a in allowed):
+        return None
+    wanted = sorted(set().union(*allowed))
+    return f"value_qualifier is {qualifier}, but the quote's words before {number:g} say {' or '.join(wanted)}"
+
+
+@named_check("lint-figure-in-quote", LINTS)
+def lint_figure(package: Package) -> Iterator[Problem]:
+    for row in package.rows("claims"):
+        message = figure_problem(row)
+        if message:
+            yield problem(package, "claims", row, "value_number", "lint-figure-in-quote", message)
+
+
+@named_check("lint-qualifier-in-quote", LINTS)
+def lint_qualifier(package: Package) -> Iterator[Problem]:
+    for row in package.rows("claims"):
+        message = qualifier_problem(row)
+        if message:
+            yield problem(package, "claims", row, "value_qualifier", "lint-qualifier-in-quote", message)
+
+
+@named_check("lint-entity-name-taken", LINTS)
+def lint_name_taken(package: Package) -> Iterator[Problem]:
+    owners: dict[str, set[str]] = {}
+    for row in package.rows("entities"):
+        owners.setdefault(fold(row.get("canonical_name", "")), set()).add(row.get("entity_id"))
+    for row in package.rows("aliases"):
+        owners.setdefault(fold(row.get("alias", "")), set()).add(row.get("entity_id"))
+    for row in package.rows("entities"):
+        others = sorted(owners.get(fold(row.get("canonical_name", "")), set()) - {row.get("entity_id")})
+        if others:
+            yield problem(package, "entities", row, "canonical_name", "lint-entity-name-taken",
+                          f"{row.get('canonical_name')!r} already names {', '.join(others)}")
 
 
 def run_lints(package: Package) -> list[Problem]:

@@ -50,6 +50,9 @@ NAMED_CHECKS: tuple[NamedCheck, ...] = (
                "set confidence to the value of confidence_rule in confidence_rubric.csv"),
     NamedCheck("attribution-chain", "consistency", "a claim's attribution positions run 1, 2, 3, ... without gaps",
                "number the chain from 1: reporter, then originator"),
+    NamedCheck("claim-duplicate", "consistency", "no two active claims have the same document, quote span, subject, "
+               "property, scope and value", "it is the same claim twice: deprecate one (claims deprecate), or correct "
+               "what tells them apart"),
 )
 
 # Rules of the other layers, raised where the files are read; listed here so that every rule id
@@ -105,6 +108,17 @@ LINT_RULES: tuple[NamedCheck, ...] = (
                "warning"),
     NamedCheck("lint-alias-variant", "lint", "no two aliases differ only by letter case or diacritics",
                "keep the spelling each document uses; if both are real spellings, say so in note", "warning"),
+    NamedCheck("lint-figure-in-quote", "lint", "a claim's value_number is among the figures its quote states, in "
+               "digits or in words ('twenty', 'a dozen', 'no soldiers' for 0, '5.7 million')",
+               "give the figure the quote states, or quote the words that state it", "warning"),
+    NamedCheck("lint-qualifier-in-quote", "lint", "where the words right before the figure in the quote bound it "
+               "(at least, more than, over, up to, fewer than, about, some, nearly, ...), value_qualifier is one "
+               "they allow", "use the qualifier the words state (claims vocab qualifiers); nearly and almost allow "
+               "about, up-to or less-than", "warning"),
+    NamedCheck("lint-entity-name-taken", "lint", "an entity's canonical name is not, ignoring case and accents, "
+               "another entity's canonical name or alias (two entities may share an alias: 'Saidov')",
+               "it is probably the same entity: use the existing one (claims entities WORDS); if they really "
+               "differ, give canonical names that tell them apart", "warning"),
 )
 
 # How a quote or evidence that differs from its seed is repaired. Only rows that already failed

@@ -96,7 +96,8 @@ def run_gate(root: Path) -> GateResult:
         connection.executemany("INSERT INTO seeds VALUES (?, ?)", list(texts.items()))
         for rule, sql in named.cross_row_checks(schemas):
             result.flag(rule, connection.execute(sql).fetchone()[0])
-        for rule, count in named.alias_variants(connection):
+        for rule, count in (*named.alias_variants(connection), *named.figure_lints(connection),
+                            *named.names_taken(connection)):
             result.flag(rule, count)
     except duckdb.Error as exc:
         # DuckDB refuses what it cannot read (bytes that are not UTF-8, a malformed row): the

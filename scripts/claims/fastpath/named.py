@@ -5,9 +5,13 @@ located report. Tables are the typed tables gate.py loads, under their resource 
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
-from ..lints import HEDGE, HEDGED_CONFIDENCE, NUMBER, _folded
+from ..checks import DUPLICATE_KEY
+from ..figures import QUALIFYING_WORDS
+from ..lints import HEDGE, HEDGED_CONFIDENCE, NUMBER, _folded, figure_problem, qualifier_problem
+from ..search import fold
 from ..quantities import QUALIFIERS
 from ..schemas import RecordSchema
 from .compile import ident, literal
@@ -102,6 +106,9 @@ def named_sql() -> Iterator[tuple[str, str]]:
     yield "attribution-chain", ("SELECT count(*) FROM (SELECT claim_id FROM attributions GROUP BY claim_id HAVING "
                                 "min(coalesce(position, 0)) <> 1 OR max(coalesce(position, 0)) <> count(*) "
                                 "OR count(DISTINCT position) <> count(*))")
+    duplicate = ", ".join(ident(f) for f in DUPLICATE_KEY)
+    yield "claim-duplicate", (f"SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM claims WHERE status = "
+                              f"'active' GROUP BY {duplicate} HAVING count(*) > 1)")
     yield "lint-hedge-confidence", _count("claims", f"confidence > {HEDGED_CONFIDENCE} AND "
                                                     f"regexp_matches(quote, {literal(HEDGE_WORDS)})")
     yield "lint-number-in-quote", _count(
@@ -121,6 +128,37 @@ def cross_row_checks(schemas: dict[str, RecordSchema]) -> Iterator[tuple[str, st
              for f in schema.foreign_keys if name != "aliases" and f["reference"]["resource"] == "entities"]
     yield "lint-orphan-entity", (f"SELECT count(*) FROM entities WHERE entity_id NOT IN "
                                  f"(SELECT entity_id FROM ({' UNION ALL '.join(users)}) WHERE entity_id IS NOT NULL)")
+
+
+# Rows the SQL can narrow down but only the Python path's reading of figures can decide: any
+# claim whose figure is not written in its quote as digits standing alone, or whose quote holds
+# a qualifying word anywhere (figures.QUALIFYING asks for it right before the figure).
+FIGURE_DIGITS = ("CASE WHEN value_number = floor(value_number) AND abs(value_number) < 1e18 "
+                 "THEN CAST(CAST(value_number AS HUGEINT) AS VARCHAR) ELSE CAST(value_number AS VARCHAR) END")
+FIGURE_CANDIDATES = (f"SELECT value_number, value_qualifier, quote FROM claims WHERE value_number IS NOT NULL AND "
+                     f"quote IS NOT NULL AND (NOT regexp_matches(replace(quote, ',', ''), "
+                     f"'(^|[^0-9.])' || {FIGURE_DIGITS} || '([^0-9.]|$)') OR regexp_matches(quote, ?))")
+QUALIFYING_ANYWHERE = "(?i)(" + "|".join(re.escape(words) for words in QUALIFYING_WORDS) + ")"
+
+
+def figure_lints(connection) -> Iterator[tuple[str, int]]:
+    """lint-figure-in-quote and lint-qualifier-in-quote: SQL picks every row either could flag
+    (a superset), the Python path's own functions decide each of them."""
+    rows = connection.execute(FIGURE_CANDIDATES, [QUALIFYING_ANYWHERE]).fetchall()
+    claims = [{"value_number": n, "value_qualifier": q, "quote": quote} for n, q, quote in rows]
+    yield "lint-figure-in-quote", sum(figure_problem(claim) is not None for claim in claims)
+    yield "lint-qualifier-in-quote", sum(qualifier_problem(claim) is not None for claim in claims)
+
+
+def names_taken(connection) -> Iterator[tuple[str, int]]:
+    """lint-entity-name-taken: names are few, so they are folded by the Python path's own function."""
+    owners: dict[str, set] = {}
+    spellings = connection.execute("SELECT entity_id, canonical_name FROM entities UNION ALL "
+                                   "SELECT entity_id, alias FROM aliases").fetchall()
+    for entity_id, name in spellings:
+        owners.setdefault(fold(name or ""), set()).add(entity_id)
+    names = connection.execute("SELECT entity_id, canonical_name FROM entities").fetchall()
+    yield "lint-entity-name-taken", sum(bool(owners[fold(name or "")] - {entity_id}) for entity_id, name in names)
 
 
 def alias_variants(connection) -> Iterator[tuple[str, int]]:
