@@ -2,8 +2,9 @@
 claim, correct one (deprecate it and write the corrected claim), add an alias, add a coverage
 exclusion.
 
-Same standards as contrib.py: under the package lock, every new or changed row checked by the
-validator's rules before anything is written, files replaced atomically. A claim is never
+Same standards as contrib.py: each command one transaction (transaction.py: the package lock,
+all of its files written together or none), every new or changed row checked by the
+validator's rules before anything is written. A claim is never
 deleted and its id never reused: a withdrawn claim stays, deprecated, with its reason.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from . import authoring, checks, repair
+from . import authoring, checks, repair, transaction
 from .contrib import (ClaimRequest, _append, _bounds, _refuse_on_package_problems, build_claim, check_new_rows,
                       write_claim)
 from .package import Package, Row, load_package
@@ -37,13 +38,13 @@ def _raw(row: Row) -> dict:
     return {name: cell.text for name, cell in row.cells.items() if cell.text != ""}
 
 
-def _replace(root: Path, table: str, changed: dict, key: str) -> None:
-    """Rewrite the one part file that holds the row whose key equals changed[key]."""
-    for part in authoring.table_parts(root, table):
-        rows = authoring.read_rows(root, table, part)
+def _replace(txn: transaction.Transaction, table: str, changed: dict, key: str) -> None:
+    """Rewrite the one part file that holds the row whose key equals changed[key], when txn commits."""
+    for part in authoring.table_parts(txn.root, table):
+        rows = authoring.read_rows(txn.root, table, part, txn)
         if any(row.get(key) == changed[key] for row in rows):
-            authoring.write_table(root, table, [changed if row.get(key) == changed[key] else row for row in rows],
-                                  part)
+            authoring.write_table(txn.root, table, [changed if row.get(key) == changed[key] else row for row in rows],
+                                  part, txn)
             return
     raise ClaimsError(f"{table}: no row with {key} {changed[key]!r} to replace")
 
@@ -75,12 +76,12 @@ def _rederived(package: Package, row: Row) -> dict:
 
 def deprecate(root: Path, claim_id: str, reason: str) -> list[Problem]:
     """Mark a claim deprecated with its reason; the row and its id stay."""
-    with authoring.locked(root):
+    with transaction.Transaction(root) as txn:
         package = load_package(root)
         _refuse_on_package_problems(package, ("claims",))
         old = _deprecated(_claim_row(package, claim_id), reason)
         warnings = check_new_rows(package, {}, {"claims": [old]})
-        _replace(root, "claims", old, "claim_id")
+        _replace(txn, "claims", old, "claim_id")
     return warnings
 
 
@@ -91,7 +92,7 @@ def correct(root: Path, claim_id: str, reason: str, changes: dict[str, str], cle
     from request.quote or the old claim; when it repeats and nothing chooses, the occurrence
     nearest the old one), bounds and confidence derived again, and the attribution chain taken
     from request.attributions or else copied with its evidence located again."""
-    with authoring.locked(root):
+    with transaction.Transaction(root) as txn:
         package = load_package(root)
         _refuse_on_package_problems(package, ("claims", "attributions"))
         row = _claim_row(package, claim_id)
@@ -113,15 +114,15 @@ def correct(root: Path, claim_id: str, reason: str, changes: dict[str, str], cle
         old = _deprecated(row, f"corrected by {claim['claim_id']}: {reason.strip()}" if reason.strip() else " ")
         old.update(_rederived(package, row))
         warnings = check_new_rows(package, {"claims": [claim], "attributions": new_chain}, {"claims": [old]})
-        write_claim(root, claim, new_chain)
-        _replace(root, "claims", old, "claim_id")
+        write_claim(txn, claim, new_chain)
+        _replace(txn, "claims", old, "claim_id")
     return claim["claim_id"], warnings
 
 
 def add_alias(root: Path, row: dict[str, str]) -> list[Problem]:
     """Add a spelling of an entity. With a source, the spelling must occur in its seed as written."""
     row = {k: v for k, v in row.items() if v}
-    with authoring.locked(root):
+    with transaction.Transaction(root) as txn:
         package = load_package(root)
         _refuse_on_package_problems(package, ("aliases",))
         source = row.get("source_id")
@@ -130,14 +131,14 @@ def add_alias(root: Path, row: dict[str, str]) -> list[Problem]:
             raise ClaimsError(f"alias {row.get('alias')!r} is not written in the seed of {source}: copy the "
                               "spelling exactly as the document has it" + authoring.near_hint(seed, row["alias"]))
         warnings = check_new_rows(package, {"aliases": [row]})
-        _append(root, "aliases", [row])
+        _append(txn, "aliases", [row])
     return warnings
 
 
 def add_exclusion(root: Path, source_id: str, text: str, reason: str, occurrence: int | None,
                   prefix: str, suffix: str) -> dict:
     """Record a number of a seed that is not a claim (a dateline, a page number), located in the seed."""
-    with authoring.locked(root):
+    with transaction.Transaction(root) as txn:
         package = load_package(root)
         _refuse_on_package_problems(package, ("exclusions",))
         seed = checks.seed_texts(package).get(source_id)
@@ -147,5 +148,5 @@ def add_exclusion(root: Path, source_id: str, text: str, reason: str, occurrence
         span = authoring.locate(seed, text, occurrence, prefix, suffix)
         row = {"source_id": source_id, "text": span.text, "start": span.start, "end": span.end, "reason": reason}
         check_new_rows(package, {"exclusions": [row]})
-        _append(root, "exclusions", [row])
+        _append(txn, "exclusions", [row])
     return row

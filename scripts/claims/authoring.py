@@ -4,19 +4,20 @@ over it, and extraction scripts use it directly."""
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import json
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import csvio, repair
-from .package import DESCRIPTOR, read_descriptor, resource_parts
+from . import csvio, repair, transaction
+from .package import read_descriptor, resource_parts
 from .problems import ClaimsError
 from .schemas import RecordSchema, load_schemas
 
-LOCK_FILE = Path("claims/.lock")
+LOCK_FILE = Path(transaction.LOCK_FILE)
+# Every write command runs in one transaction.Transaction (the portable lock, a redo journal):
+# locked() is kept for callers that only need the lock.
+locked = transaction.locked
 # Claims sort in reading order within each document, so a pull request that adds claims to
 # one document touches one region of the file; other tables sort by primary key.
 # Sources sort by seed file, the order the documents were stored in (seed_path is unique).
@@ -118,16 +119,22 @@ def canonical_text(schema: RecordSchema, rows: list[dict]) -> str:
     return csvio.dumps(header, canonical_rows(schema.name, header, values, schema.document))
 
 
-def write_table(root: Path, table: str, rows: list[dict], part: str | None = None) -> Path:
-    """Write a whole table file in canonical order and quoting, atomically. For a multipart
-    resource, part names the file the rows are for. Callers that read, change and write
-    hold locked(root) around all three."""
+def write_table(root: Path, table: str, rows: list[dict], part: str | None = None,
+                txn: transaction.Transaction | None = None) -> Path:
+    """Write a whole table file in canonical order and quoting. For a multipart resource, part
+    names the file the rows are for. With txn, the file is written when the transaction
+    commits, together with its other files (the write commands do this, under its lock);
+    without, it is replaced atomically on its own (extraction scripts that run alone)."""
     parts = table_parts(root, table)
     if part is None and len(parts) > 1:
         raise ClaimsError(f"{table} has several parts: name the one to write")
-    path = root / (part or parts[0])
-    csvio.write_atomic(path, canonical_text(load_schemas(root / "schemas")[table], rows).encode("utf-8"))
-    return path
+    rel = part or parts[0]
+    data = canonical_text(load_schemas(root / "schemas")[table], rows).encode("utf-8")
+    if txn is None:
+        transaction.write_atomic(root / rel, data)
+    else:
+        txn.write(rel, data)
+    return root / rel
 
 
 def cell_text(value) -> str:
@@ -140,32 +147,18 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def read_rows(root: Path, table: str, part: str | None = None) -> list[dict]:
-    """A table's rows (or one part's) as dicts of cell text (empty cells left out), in file order."""
+def read_rows(root: Path, table: str, part: str | None = None,
+              txn: transaction.Transaction | None = None) -> list[dict]:
+    """A table's rows (or one part's) as dicts of cell text (empty cells left out), in file order;
+    with txn, as the transaction leaves them (its pending writes included)."""
     rows = []
     for rel in [part] if part else table_parts(root, table):
-        loaded = csvio.read_table(root / rel, rel)
+        if txn is not None and rel in txn.writes:
+            loaded = csvio.table_from_bytes(txn.writes[rel], rel)
+        else:
+            loaded = csvio.read_table(root / rel, rel)
         if loaded.problems:
             raise ClaimsError(loaded.problems[0].render())
         rows += [{name: cell.text for name, cell in zip(loaded.header, record.cells) if cell.text != ""}
                  for record in loaded.records]
     return rows
-
-
-@contextlib.contextmanager
-def locked(root: Path):
-    """Hold the package's write lock (claims/.lock, an flock) for a read-modify-write. Two
-    writers at once then run one after the other, so neither loses the other's row; the
-    lock dies with its process, so a killed writer never leaves the package locked."""
-    path = root / LOCK_FILE
-    # Never create folders: outside a package the lock would be left behind in a stray
-    # claims/ (or claims/claims/) before the command refuses.
-    if not (root / DESCRIPTOR).is_file() or not path.parent.is_dir():
-        raise ClaimsError(f"{root} is not the root folder of a claims package (no {DESCRIPTOR} beside "
-                          f"{LOCK_FILE.parent}/): run the command inside one, or give its folder with --root DIR", 2)
-    with open(path, "a+b") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -1,6 +1,7 @@
 """The contribution commands' logic: add a source, an entity, a claim; format the tables.
 
-Every write runs under the package lock (authoring.locked) and replaces files atomically, and
+Every command is one transaction (transaction.Transaction: the package lock, then all of its
+files written together or none of them, even if the process is killed), and
 every new row is checked, before anything is written, by the same JSON Schemas and named
 checks as claims validate.
 """
@@ -14,7 +15,7 @@ import subprocess
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import authoring, checks, csvio, descriptor, lints, repair, suggest
+from . import authoring, checks, csvio, descriptor, lints, repair, suggest, transaction
 from .csvio import Cell
 from .package import (DESCRIPTOR, Package, header_problem, load_package, read_descriptor, resource_parts, typed_row,
                       unsafe_path, width_problem)
@@ -123,7 +124,7 @@ def add_source(root: Path, document: Path, source_id: str, meta: dict[str, str])
     sha256 = hashlib.sha256(data).hexdigest()
     row = {**{k: v for k, v in meta.items() if v}, "source_id": source_id, "seed_path": seed_path,
            "sha256": sha256, "byte_size": str(len(data))}
-    with authoring.locked(root):
+    with transaction.Transaction(root) as txn:
         package = load_package(root)
         _refuse_on_package_problems(package, ("sources",))
         for other in package.rows("sources"):
@@ -133,18 +134,13 @@ def add_source(root: Path, document: Path, source_id: str, meta: dict[str, str])
         target = root / seed_path
         if target.exists() and (target.is_symlink() or target.read_bytes() != data):
             raise ClaimsError(f"{seed_path} already exists with other content: choose another --source-id")
-        # The seed goes in first so the new row is checked against the file it describes.
-        created = not target.exists()
-        csvio.write_atomic(target, data)
-        try:
-            check_new_rows(package, {"sources": [row]})
-        except ClaimsError:
-            if created:
-                target.unlink()
-            raise
-        part = authoring.table_parts(root, "sources")[-1]
-        authoring.write_table(root, "sources", authoring.read_rows(root, "sources", part) + [row], part)
-        descriptor.write_generated(load_package(root))
+        # The seed goes in first so the new row is checked against the file it describes; the
+        # transaction removes it again if the check refuses or the process dies before the commit.
+        if not target.exists():
+            txn.create_now(seed_path, data)
+        check_new_rows(package, {"sources": [row]})  # adds the row to package: the descriptor includes it
+        _append(txn, "sources", [row])
+        descriptor.write_generated(package, txn)
     return seed_path
 
 
@@ -153,17 +149,17 @@ def add_source(root: Path, document: Path, source_id: str, meta: dict[str, str])
 def add_entity(root: Path, row: dict[str, str]) -> None:
     row = {k: v for k, v in row.items() if v}
     row.setdefault("entity_type", row.get("entity_id", "").split(":")[0])
-    with authoring.locked(root):
+    with transaction.Transaction(root) as txn:
         package = load_package(root)
         _refuse_on_package_problems(package, ("entities",))
         check_new_rows(package, {"entities": [row]})
-        _append(root, "entities", [row])
+        _append(txn, "entities", [row])
 
 
-def _append(root: Path, table: str, rows: list[dict]) -> None:
-    """Add rows to a table (to the last part of a multipart one), in canonical order."""
-    part = authoring.table_parts(root, table)[-1]
-    authoring.write_table(root, table, authoring.read_rows(root, table, part) + rows, part)
+def _append(txn: transaction.Transaction, table: str, rows: list[dict]) -> None:
+    """Add rows to a table (to the last part of a multipart one), in canonical order, when txn commits."""
+    part = authoring.table_parts(txn.root, table)[-1]
+    authoring.write_table(txn.root, table, authoring.read_rows(txn.root, table, part, txn) + rows, part, txn)
 
 
 # Claims -----------------------------------------------------------------------------------------
@@ -198,12 +194,12 @@ def git_user(root: Path) -> str:
 
 def add_claim(root: Path, request: ClaimRequest) -> tuple[str, list[Problem]]:
     """Add one claim and its attribution chain; return its id and the lint warnings."""
-    with authoring.locked(root):
+    with transaction.Transaction(root) as txn:
         package = load_package(root)
         _refuse_on_package_problems(package, ("claims", "attributions"))
         claim, chain = build_claim(package, request)
         warnings = check_new_rows(package, {"claims": [claim], "attributions": chain})
-        write_claim(root, claim, chain)
+        write_claim(txn, claim, chain)
     return claim["claim_id"], warnings
 
 
@@ -235,13 +231,12 @@ def build_claim(package: Package, request: ClaimRequest, near: int | None = None
     return claim, chain
 
 
-def write_claim(root: Path, claim: dict, chain: list[dict]) -> None:
-    """Append a checked claim and its chain. Attributions first: killed between the two writes,
-    the package is left with rows that fail validation (a dangling claim_id), never with a claim
-    silently missing its chain."""
+def write_claim(txn: transaction.Transaction, claim: dict, chain: list[dict]) -> None:
+    """Append a checked claim and its chain, in one transaction: killed at any point, the package
+    has both the claim and its chain or neither."""
     if chain:
-        _append(root, "attributions", chain)
-    _append(root, "claims", [claim])
+        _append(txn, "attributions", chain)
+    _append(txn, "claims", [claim])
 
 
 def _rubric_confidence(package: Package, rule: str) -> float:
@@ -291,7 +286,7 @@ def fmt(root: Path, check: bool) -> list[str]:
     Returns the files that changed (or would). All files are read and checked before any is
     written: a file that cannot be parsed stops the whole run. --check only reads: no lock, so it
     works on a read-only checkout."""
-    with contextlib.nullcontext() if check else authoring.locked(root):
+    with contextlib.nullcontext() if check else transaction.Transaction(root) as txn:
         schemas = load_schemas(root / "schemas")
         wanted: dict[str, bytes] = {}
         problems: list[Problem] = []
@@ -309,7 +304,7 @@ def fmt(root: Path, check: bool) -> list[str]:
             raise ClaimsError("cannot format, nothing written:\n" + "\n".join("  " + p.render() for p in problems))
         if not check:
             for rel, data in wanted.items():
-                csvio.write_atomic(root / rel, data)
+                txn.write(rel, data)
     return sorted(wanted)
 
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,6 +177,11 @@ def read_table(path: Path, display: str) -> Table:
     except OSError as exc:
         return Table(display, [], [], [Problem(display, 1, 1, "file-missing", f"cannot read file: {exc.strerror}",
                                                "check the resource path in datapackage.json")])
+    return table_from_bytes(data, display)
+
+
+def table_from_bytes(data: bytes, display: str) -> Table:
+    """A located table from a CSV file's bytes. Problems are returned, never raised."""
     text, problems = decode(data, display)
     if text is None:
         return Table(display, [], [], problems)
@@ -203,16 +206,7 @@ def dumps(header: list[str], rows: list[list[str]]) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Replace one file atomically, keeping its permissions (transaction.write_atomic)."""
+    from .transaction import write_atomic as replace_file
+
+    replace_file(path, data)

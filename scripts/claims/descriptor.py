@@ -3,17 +3,19 @@ from sources.csv, and the descriptor checked by frictionless and by the official
 
 from __future__ import annotations
 
+import contextlib
 import json
 from importlib import resources as importlib_resources
 from pathlib import Path
 
 from jsonschema import Draft7Validator
 
-from . import csvio, jsonloc
+from . import jsonloc
 from .package import DESCRIPTOR, LoadedTable, Package, table_resource_dicts
 from .problems import Problem
 from .rules import BY_RULE
 from .schemas import RecordSchema
+from .transaction import Transaction
 
 TYPE_MAP = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
 CONSTRAINTS = ("minLength", "maxLength", "minimum", "maximum", "pattern", "enum")
@@ -120,12 +122,14 @@ def sync_problems(package: Package) -> list[Problem]:
             for rel, line in _differences(package).items()]
 
 
-def write_generated(package: Package) -> list[str]:
-    """Rewrite every stale generated file (atomically); return their paths."""
+def write_generated(package: Package, txn: Transaction | None = None) -> list[str]:
+    """Rewrite every stale generated file, in txn if given (else in a transaction of its own);
+    return their paths."""
     stale = stale_files(package)
     wanted = generated_files(package)
-    for rel in stale:
-        csvio.write_atomic(package.root / rel, wanted[rel].encode("utf-8"))
+    with contextlib.nullcontext(txn) if txn else Transaction(package.root) as writing:
+        for rel in stale:
+            writing.write(rel, wanted[rel].encode("utf-8"))
     return stale
 
 
