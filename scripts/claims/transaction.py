@@ -117,8 +117,12 @@ def _write_journal(root: Path, state: str, writes: list[str], created: list[str]
     """Replace the journal atomically (its temporary file has a fixed name: recover removes a leftover)."""
     text = json.dumps({"state": state, "writes": writes, "created": created}, indent=1) + "\n"
     path = root / JOURNAL
-    _write_file(path.with_name(path.name + ".tmp"), text.encode("utf-8"), file_mode(path))
-    os.replace(path.with_name(path.name + ".tmp"), path)
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        _write_file(temporary, text.encode("utf-8"), file_mode(path))
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
     _fsync_dir(path.parent)
 
 
