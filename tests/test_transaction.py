@@ -170,8 +170,8 @@ def test_add_claim_killed_at_many_steps_leaves_claim_and_chain_together(claim_pa
 
 
 def test_rewrite_keeps_permissions(tmp_path):
+    small_package(tmp_path)
     path = tmp_path / "claims" / "table.csv"
-    path.parent.mkdir()
     path.write_bytes(b"old\n")
     os.chmod(path, 0o664)
     with transaction.Transaction(tmp_path) as txn:
@@ -196,7 +196,7 @@ def test_failed_transaction_writes_nothing(tmp_path):
 
 @pytest.mark.parametrize("rel", ["../outside.csv", "/etc/passwd", "claims\\..\\x", "C:x"])
 def test_journal_paths_stay_inside_the_package(tmp_path, rel):
-    (tmp_path / "claims").mkdir()
+    small_package(tmp_path)
     (tmp_path / transaction.JOURNAL).write_text(f'{{"state": "prepared", "writes": [], "created": ["{rel}"]}}'
                                                 .replace("\\", "\\\\"), encoding="utf-8")
     with pytest.raises(ClaimsError, match="outside the package"):
