@@ -8,7 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import repair
+from . import repair, safeio
 from .package import Package, Row, unsafe_path
 from .problems import Problem
 from .quantities import QUALIFIERS, derive_bounds
@@ -111,6 +111,8 @@ def seed_path_problem(root: Path, rel: str) -> str | None:
         return "does not exist"
     if not candidate.is_file() or candidate.resolve().parent != seeds.resolve():
         return "is not a regular file inside seeds/"
+    if candidate.stat().st_size > safeio.MAX_SEED_BYTES:
+        return f"is larger than {safeio.MAX_SEED_BYTES:,} bytes: a seed is one document"
     return None
 
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
+from . import __version__, inert
 from .problems import ClaimsError
 
 class ClaimsTyper(typer.Typer):
@@ -23,11 +23,12 @@ class ClaimsTyper(typer.Typer):
         def decorator(function):
             @functools.wraps(function)
             def wrapper(*a, **kw):
-                try:
-                    return function(*a, **kw)
-                except ClaimsError as exc:
-                    typer.echo(f"error: {exc}", err=True)
-                    raise typer.Exit(exc.exit_code) from None
+                with inert.output():  # cell text printed by any command stays text (inert.py)
+                    try:
+                        return function(*a, **kw)
+                    except ClaimsError as exc:
+                        typer.echo(f"error: {exc}", err=True)
+                        raise typer.Exit(exc.exit_code) from None
             register(wrapper)
             return function
         return decorator
@@ -120,7 +121,7 @@ def validate(root: RootOption = Path("."),
     elif output_format is OutputFormat.github:
         typer.echo(show.as_text(report), err=True, nl=False)
         for line in show.github_commands(report):
-            typer.echo(line)
+            inert.trusted(line + "\n")  # built by report.py with every value escaped
         show.write_step_summary(report)
     elif sys.stdout.isatty():
         show.print_rich(report)
@@ -225,7 +226,7 @@ def run() -> None:
     try:
         app()
     except Exception as exc:  # noqa: BLE001 - the last line of defence of a command-line tool
-        typer.echo(f"internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
+        typer.echo(inert.inert_text(f"internal error: {type(exc).__name__}: {exc} (please report this)"), err=True)
         sys.exit(1)
 
 # Command groups defined in their own modules register themselves on app.

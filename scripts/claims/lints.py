@@ -77,5 +77,51 @@ def lint_alias(package: Package) -> Iterator[Problem]:
                           f"{earlier.get('alias')!r} ({earlier.get('entity_id')}) on line {earlier.line}")
 
 
+# Characters that make a cell act on whoever displays it: C0 controls but tab and line feed
+# (ESC starts terminal escapes), DEL, the C1 controls (CSI), and the bidirectional overrides
+# and isolates that reorder how text reads. Two spellings: Python's re and RE2 (DuckDB).
+CONTROL_PY = "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]"
+CONTROL_RE2 = "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}]"
+CONTROL = re.compile(CONTROL_PY)
+# A cell a spreadsheet would run as a formula when the CSV is opened: = or @ first, a tab
+# first, or + or - first when the cell is not simply a signed number.
+FORMULA_START = "^[=@\t+-]"
+SIGNED_NUMBER = "[+-][0-9]+([.,][0-9]+)*"
+_FORMULA_START = re.compile(FORMULA_START)
+_SIGNED_NUMBER = re.compile(SIGNED_NUMBER)
+
+
+def is_formula_like(text: str) -> bool:
+    return _FORMULA_START.match(text) is not None and _SIGNED_NUMBER.fullmatch(text) is None
+
+
+def _string_cells(package: Package) -> Iterator[tuple[str, Row, str, str]]:
+    for name, table in package.tables.items():
+        fields = [f for f in table.schema.fields if table.schema.field_type(f) == "string"]
+        for row in table.rows:
+            for field in fields:
+                text = row.get(field)
+                if text:
+                    yield name, row, field, text
+
+
+@named_check("lint-control-character", LINTS)
+def lint_control(package: Package) -> Iterator[Problem]:
+    for table, row, field, text in _string_cells(package):
+        found = CONTROL.search(text)
+        if found:
+            yield problem(package, table, row, field, "lint-control-character",
+                          f"{field} holds U+{ord(found.group()):04X} ({unicodedata.name(found.group(), 'a control')})"
+                          f" at character {found.start() + 1}")
+
+
+@named_check("lint-formula-cell", LINTS)
+def lint_formula(package: Package) -> Iterator[Problem]:
+    for table, row, field, text in _string_cells(package):
+        if is_formula_like(text):
+            yield problem(package, table, row, field, "lint-formula-cell",
+                          f"{field} starts with {text[:1]!r}: a spreadsheet opening the CSV would run it as a formula")
+
+
 def run_lints(package: Package) -> list[Problem]:
     return [found for lint in LINTS.values() for found in lint(package)]

@@ -55,10 +55,24 @@ NAMED_CHECKS: tuple[NamedCheck, ...] = (
 # Rules of the other layers, raised where the files are read; listed here so that every rule id
 # a user can meet is documented in docs/rules.md.
 LAYER_RULES: tuple[NamedCheck, ...] = (
-    NamedCheck("descriptor-json", "descriptor", "datapackage.json is valid JSON", "fix the JSON syntax at the position given"),
+    NamedCheck("descriptor-json", "descriptor", "datapackage.json is valid UTF-8 JSON of at most 16 MiB, 64 levels "
+               "of nesting and numbers of 100 characters", "fix the JSON syntax at the position given"),
     NamedCheck("descriptor-frictionless", "descriptor", "frictionless-py accepts the descriptor", "fix the descriptor as reported"),
     NamedCheck("descriptor-profile", "descriptor", "the descriptor is valid against the official Data Package v2 profile",
                "follow the Data Package v2 specification"),
+    NamedCheck("descriptor-remote", "descriptor", "the descriptor refers to nothing outside the package: schemas and "
+               "dialects inline, paths inside it, the official profile (validation never opens a connection)",
+               "give the Table Schema inline and the path of a file in the package (claims sync writes both)"),
+    NamedCheck("schema-file", "descriptor", "each schemas/*.schema.json is UTF-8 JSON within the limits, names its "
+               "x-resource, properties and x-primaryKey, is a valid JSON Schema whose $ref stay in the file and "
+               "expand to at most 20,000 parts, and whose patterns RE2 accepts",
+               "fix the schema file at the place given (docs/model.md describes what each one holds)"),
+    NamedCheck("write-interrupted", "table", "no write of a contribution command was interrupted "
+               "(claims/.journal.json is absent)", "run any write command (claims fmt) to finish or undo it"),
+    NamedCheck("file-symlink", "table", "no file the toolkit reads (descriptor, schema, table, seed) is or lies "
+               "behind a symbolic link; it is refused without being read", "commit the file itself, not a link"),
+    NamedCheck("file-size", "table", "a table file is at most 4 GiB, a JSON file 16 MiB, a seed 256 MiB",
+               "split a large table into parts (a multipart resource); check for a mistake"),
     NamedCheck("descriptor-resource", "descriptor", "every table of the model is a resource of the descriptor",
                "run claims sync"),
     NamedCheck("generated-sync", "descriptor", "generated files (Table Schemas, seed resources, sql/base/*.sql, docs/rules.md) "
@@ -105,6 +119,13 @@ LINT_RULES: tuple[NamedCheck, ...] = (
                "warning"),
     NamedCheck("lint-alias-variant", "lint", "no two aliases differ only by letter case or diacritics",
                "keep the spelling each document uses; if both are real spellings, say so in note", "warning"),
+    NamedCheck("lint-control-character", "lint", "no text cell holds a control character (other than tab and line "
+               "feed) or a bidirectional override: they act on terminals and reorder what a reviewer reads",
+               "remove the character (if the seed really has it, say so in note)", "warning"),
+    NamedCheck("lint-formula-cell", "lint", "no text cell starts like a spreadsheet formula (=, @, a tab, or + or - "
+               "not followed by a plain number): opened in a spreadsheet it would run",
+               "reword the cell so it does not start with the character (if the seed has it, say so in note)",
+               "warning"),
 )
 
 # How a quote or evidence that differs from its seed is repaired. Only rows that already failed

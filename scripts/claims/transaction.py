@@ -35,7 +35,7 @@ import os
 import stat
 from pathlib import Path
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from .problems import ClaimsError
 
@@ -43,6 +43,8 @@ DESCRIPTOR = "datapackage.json"  # package.DESCRIPTOR: a package root is where i
 LOCK_FILE = "claims/.lock"
 JOURNAL = "claims/.journal.json"
 STAGED_SUFFIX = ".pending"
+# A writer waits this long for another to finish (each takes seconds) before it gives up.
+LOCK_TIMEOUT = 300
 # A file written for the first time gets what a plain open() would give it (0666 less the umask).
 NEW_FILE_MODE = 0o666
 
@@ -186,9 +188,17 @@ def locked(root: Path):
     if not (root / DESCRIPTOR).is_file() or not lock_path.parent.is_dir():
         raise ClaimsError(f"{root} is not the root folder of a claims package (no {DESCRIPTOR} beside "
                           f"{Path(LOCK_FILE).parent}/): run the command inside one, or give its folder with --root DIR", 2)
-    with FileLock(str(lock_path)):
+    try:
+        lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT)
+        lock.acquire()
+    except Timeout as exc:
+        raise ClaimsError(f"another claims command has been writing to this package for {LOCK_TIMEOUT} s "
+                          f"({LOCK_FILE} is held): wait for it, or stop it") from exc
+    try:
         recover(root)
         yield
+    finally:
+        lock.release()
 
 
 class Transaction:

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, descriptor, lints, rootcause
-from .package import DescriptorError, load_package
+from . import checks, descriptor, lints, rootcause, transaction
+from .package import load_package
 from .problems import Problem
+from .safeio import LocatedError
 
 
 @dataclass
@@ -39,23 +40,35 @@ class Report:
         return not (self.problems if strict else self.errors)
 
 
+def interrupted_write(root: Path) -> list[Problem]:
+    """A write killed before it finished leaves its journal: the tables may be between their
+    before and after states until the next write command finishes it (validating never does:
+    the checkout must stay as it is)."""
+    state = transaction.pending(root)
+    if state is None:
+        return []
+    return [Problem(transaction.JOURNAL, 1, 1, "write-interrupted", f"a write was interrupted (journal {state}): "
+                    "the tables may be half-written", "run any write command, e.g. claims fmt, to finish or undo "
+                    "it; never commit claims/.journal.json")]
+
+
 def validate(root: Path, engine: str = "auto") -> Report:
     """Every layer, on the engine asked for (auto: the fast path for large packages). The fast
     path's gate proves a package valid set-based; anything it flags gets its located report
     from the Python path below, so both engines report the same problems."""
     from .fastpath import engine_for
 
-    if engine_for(root, engine) == "duckdb":
-        from .fastpath.gate import run_gate
-
-        gate = run_gate(root)
-        if gate.is_clean:
-            return Report([], gate.counts)
     try:
+        if engine_for(root, engine) == "duckdb":
+            from .fastpath.gate import run_gate
+
+            gate = run_gate(root)
+            if gate.is_clean and not interrupted_write(root):
+                return Report([], gate.counts)
         package = load_package(root)
-    except DescriptorError as exc:
+    except LocatedError as exc:  # the descriptor or a schema cannot be read at all
         return Report([exc.problem], {})
-    problems = list(package.problems)
+    problems = list(package.problems) + interrupted_write(package.root)
     problems += descriptor.frictionless_problems(package.root)
     problems += descriptor.profile_problems(package.descriptor, package.descriptor_text)
     problems += descriptor.sync_problems(package)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from .. import checks, descriptor
+from .. import checks, descriptor, safeio
 from ..package import (MAX_CELL_CHARS, TABLE_ORDER, DescriptorError, Package, load_table,
                        read_descriptor_text, resource_parts, unsafe_path)
 from ..problems import Problem
@@ -36,7 +36,9 @@ CSV_GRAMMAR = r'(?s)(?:[^",\n]*|"(?:[^"]|"")*")(?:[,\n](?:[^",\n]*|"(?:[^"]|"")*
 def settings() -> dict:
     """DuckDB settings: CLAIMS_DUCKDB_THREADS and CLAIMS_DUCKDB_MEMORY override the defaults
     (all cores; 600 MB, so that with Python's share the process stays under 1 GiB)."""
-    config = {"memory_limit": os.environ.get("CLAIMS_DUCKDB_MEMORY", "600MB"), "preserve_insertion_order": True}
+    config = {"memory_limit": os.environ.get("CLAIMS_DUCKDB_MEMORY", "600MB"), "preserve_insertion_order": True,
+              # Never fetch an extension (httpfs would open the network for a URL).
+              "autoinstall_known_extensions": False, "autoload_known_extensions": False}
     if os.environ.get("CLAIMS_DUCKDB_THREADS"):
         config["threads"] = int(os.environ["CLAIMS_DUCKDB_THREADS"])
     return config
@@ -71,6 +73,8 @@ def run_gate(root: Path) -> GateResult:
         parts = resources.get(name) or []
         if name not in schemas or not parts or any(unsafe_path(rel) for rel in parts):
             result.flag("descriptor-resource", 1)
+        elif any(safeio.unreadable_reason(root, rel, safeio.MAX_TABLE_BYTES) for rel in parts):
+            result.flag("file-symlink", 1)  # a link, a missing or oversized file: read by nobody
     if result.flags:
         return result
     result.problems += descriptor.frictionless_problems(root)
