@@ -194,7 +194,7 @@ def test_cell_text_never_becomes_an_escape_or_a_workflow_command(hostile_package
 
 
 @pytest.mark.parametrize("cell, rule", [("=HYPERLINK(\"http://x\",\"y\")", "lint-formula-cell"),
-                                        ("@SUM(A1)", "lint-formula-cell"), ("-2+3+cmd|' /C calc'!A0", "lint-formula-cell"),
+                                        ("@SUM(A1)", "lint-formula-cell"), ("+HYPERLINK(\"x\")", "lint-formula-cell"), ("-2+3+cmd|' /C calc'!A0", "lint-formula-cell"),
                                         ("plain \x1b[31m red", "lint-control-character"),
                                         ("abc\u202edcba", "lint-control-character")])
 def test_cells_that_act_on_their_reader_fail_strict(package_copy, cli, cell, rule):
@@ -208,7 +208,7 @@ def test_cells_that_act_on_their_reader_fail_strict(package_copy, cli, cell, rul
             result.stdout
 
 
-@pytest.mark.parametrize("cell", ["-3", "+12", "-1,5", "a=b", "e-mail", "x@y"])
+@pytest.mark.parametrize("cell", ["-3", "+12", "-1,5", "a=b", "e-mail", "x@y", "-year-old", "- 12 killed"])
 def test_signed_numbers_and_inner_signs_are_not_formulas(cell):
     from claims.lints import is_formula_like
 

@@ -83,16 +83,21 @@ def lint_alias(package: Package) -> Iterator[Problem]:
 CONTROL_PY = "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]"
 CONTROL_RE2 = "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}]"
 CONTROL = re.compile(CONTROL_PY)
-# A cell a spreadsheet would run as a formula when the CSV is opened: = or @ first, a tab
-# first, or + or - first when the cell is not simply a signed number.
-FORMULA_START = "^[=@\t+-]"
-SIGNED_NUMBER = "[+-][0-9]+([.,][0-9]+)*"
-_FORMULA_START = re.compile(FORMULA_START)
-_SIGNED_NUMBER = re.compile(SIGNED_NUMBER)
+# A cell a spreadsheet would run as a formula when the CSV is opened: = or @ or a tab first,
+# or + or - first with what makes a formula after it (a call, a sheet or DDE reference, an
+# equals sign). "-3", "+12", "-year-old" or "- 12 killed" stay text. One spelling for Python's
+# re and RE2 (DuckDB).
+FORMULA = "^(?:[=@\\t]|[+-][\\s\\S]*[(!|=])"
+_FORMULA = re.compile(FORMULA)
 
 
 def is_formula_like(text: str) -> bool:
-    return _FORMULA_START.match(text) is not None and _SIGNED_NUMBER.fullmatch(text) is None
+    return _FORMULA.match(text) is not None
+
+
+# Cells that are verbatim copies of a seed (checked equal to it): a document's own text cannot
+# be reworded, so they are left out of the formula lint (not of the control-character one).
+VERBATIM = {("claims", "quote"), ("attributions", "evidence"), ("exclusions", "text")}
 
 
 def _string_cells(package: Package) -> Iterator[tuple[str, Row, str, str]]:
@@ -118,7 +123,7 @@ def lint_control(package: Package) -> Iterator[Problem]:
 @named_check("lint-formula-cell", LINTS)
 def lint_formula(package: Package) -> Iterator[Problem]:
     for table, row, field, text in _string_cells(package):
-        if is_formula_like(text):
+        if is_formula_like(text) and (table, field) not in VERBATIM:
             yield problem(package, table, row, field, "lint-formula-cell",
                           f"{field} starts with {text[:1]!r}: a spreadsheet opening the CSV would run it as a formula")
 

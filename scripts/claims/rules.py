@@ -122,8 +122,9 @@ LINT_RULES: tuple[NamedCheck, ...] = (
     NamedCheck("lint-control-character", "lint", "no text cell holds a control character (other than tab and line "
                "feed) or a bidirectional override: they act on terminals and reorder what a reviewer reads",
                "remove the character (if the seed really has it, say so in note)", "warning"),
-    NamedCheck("lint-formula-cell", "lint", "no text cell starts like a spreadsheet formula (=, @, a tab, or + or - "
-               "not followed by a plain number): opened in a spreadsheet it would run",
+    NamedCheck("lint-formula-cell", "lint", "no text cell starts like a spreadsheet formula (=, @ or a tab first, or + or - "
+               "first with a call, a reference or an equals sign after it): opened in a spreadsheet it would run "
+               "(quotes, evidence and exclusion texts are the seed's own words and left out)",
                "reword the cell so it does not start with the character (if the seed has it, say so in note)",
                "warning"),
 )

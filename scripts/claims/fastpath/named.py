@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..lints import CONTROL_RE2, FORMULA_START, HEDGE, HEDGED_CONFIDENCE, NUMBER, SIGNED_NUMBER, _folded
+from ..lints import CONTROL_RE2, FORMULA, HEDGE, HEDGED_CONFIDENCE, NUMBER, VERBATIM, _folded
 from ..quantities import QUALIFIERS
 from ..schemas import RecordSchema
 from .compile import ident, literal
@@ -125,8 +125,8 @@ def cross_row_checks(schemas: dict[str, RecordSchema]) -> Iterator[tuple[str, st
         for field in (f for f in schema.fields if schema.field_type(f) == "string"):
             column = f"t.{ident(field)}"
             yield "lint-control-character", _count(name, f"regexp_matches({column}, {literal(CONTROL_RE2)})")
-            yield "lint-formula-cell", _count(name, f"regexp_matches({column}, {literal(FORMULA_START)}) AND NOT "
-                                                    f"regexp_full_match({column}, {literal(SIGNED_NUMBER)})")
+            if (name, field) not in VERBATIM:
+                yield "lint-formula-cell", _count(name, f"regexp_matches({column}, {literal(FORMULA)})")
 
 
 def alias_variants(connection) -> Iterator[tuple[str, int]]:
