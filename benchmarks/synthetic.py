@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from claims.lints import HEDGE, HEDGED_CONFIDENCE
 from claims.lints import NUMBER as VALUE_NUMBER
+from claims.figures import qualifiers_before
 from claims.quantities import QUALIFIERS, derive_bounds
 
 EXTRA_PASSAGES = (
@@ -178,6 +179,22 @@ def quantity(rng: random.Random, figure: str | None) -> dict:
             "value_number": number_text(number), "value_min": number_text(low), "value_max": number_text(high)}
 
 
+def as_quoted(row: dict) -> dict:
+    """The qualifier the quote's words right before the figure state ('more than 500'), where the
+    random one contradicts them (lint-qualifier-in-quote); chosen without drawing from the
+    random stream, so every other row stays as it was."""
+    allowed = qualifiers_before(row["quote"], float(row["value_number"]))
+    qualifier = row["value_qualifier"]
+    if not allowed or any(words is None or qualifier in words for words in allowed):
+        return {}
+    better = sorted(set().union(*allowed))[0]
+    figure = row["value"][len(qualifier) + 1:]
+    number = float(row["value_number"])
+    low, high = derive_bounds(better, int(number) if number.is_integer() else number)
+    return {"value": f"{better.replace('-', ' ')} {figure}", "value_qualifier": better,
+            "value_min": number_text(low), "value_max": number_text(high)}
+
+
 def figure_span(rng: random.Random, text: str, multiline: float = 0.03) -> tuple[int, int, str | None]:
     """A quote around one number of the text (every synthetic document's title has one)."""
     figures = [m for m in VALUE_NUMBER.finditer(text) if FIGURE.fullmatch(m.group())]
@@ -232,6 +249,8 @@ def make_claim(rng: random.Random, index: int, doc: Document, properties: list[d
     if prop["is_scoped"] == "true":
         row["scope"] = "+".join(sorted(rng.sample(SIDES, k=rng.choice((1, 1, 1, 2)))))
     row.update(value_columns(rng, prop["value_type"], pools, figure))
+    if row.get("value_number"):
+        row.update(as_quoted(row))
     if rng.random() < 0.3:
         row["place_id"] = pools.pick(rng, "places", cover)
     if rng.random() < 0.3:

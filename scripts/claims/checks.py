@@ -508,3 +508,33 @@ def check_attribution_chain(package: Package) -> Iterator[Problem]:
                 yield problem(package, "attributions", row, "position", "attribution-chain",
                               f"claim {claim_id} has attribution positions {positions}: expected {expected} here")
                 break
+
+
+DUPLICATE_KEY = ("source_id", "quote_start", "quote_end", "subject_id", "property_id", "scope", "value")
+
+
+def _same_as_an_active_claim(root: Path) -> tuple[str, int]:
+    """An active claim written twice under a new id: the copy is the duplicate."""
+    rel = cases.table_file(root, "claims")
+    header, rows = cases.rows_of(root / rel)
+    first = next(dict(zip(header, row)) for row in rows if row[header.index("status")] == "active")
+    copy = {**first, "claim_id": first["source_id"] + "/0dd0dd00"}
+    return rel, cases.append_row(root / rel, **copy)
+
+
+@rule("claim-duplicate", "consistency", "no two active claims have the same document, quote span, subject, "
+      "property, scope and value", "it is the same claim twice: deprecate one (claims deprecate), or correct "
+      "what tells them apart", sql=PYTHON_ONLY, reads=("claims",), case=_same_as_an_active_claim)
+def check_duplicate_claims(package: Package) -> Iterator[Problem]:
+    # Deprecated claims are left out: a correction may restate a withdrawn claim word for word.
+    seen: dict[tuple, Row] = {}
+    for row in package.rows("claims"):
+        if row.get("status") != "active":
+            continue
+        key = tuple(row.get(name) for name in DUPLICATE_KEY)
+        first = seen.setdefault(key, row)
+        if first is not row:
+            where = f"line {first.line}" if first.file == row.file else f"{first.file}:{first.line}"
+            yield problem(package, "claims", row, "quote", "claim-duplicate",
+                          f"the same claim as {first.get('claim_id')} ({where}): same document, quote span, "
+                          "subject, property, scope and value")

@@ -71,8 +71,9 @@ def add_entity(
     root: RootOption = Path("."),
 ) -> None:
     """Add a person, organisation, place, event, anonymous agent or object to claims/entities.csv."""
-    contrib.add_entity(root.resolve(), {"entity_id": entity_id, "canonical_name": name, "description": description,
-                                        "part_of_id": part_of, "notes": notes})
+    warnings = contrib.add_entity(root.resolve(), {"entity_id": entity_id, "canonical_name": name,
+                                                   "description": description, "part_of_id": part_of, "notes": notes})
+    _print_warnings(w for w in warnings if w.rule != "lint-orphan-entity")  # it is new: no claim uses it yet
     typer.echo(entity_id)
 
 

@@ -145,14 +145,16 @@ def add_source(root: Path, document: Path, source_id: str, meta: dict[str, str])
 
 # Entities ---------------------------------------------------------------------------------------
 
-def add_entity(root: Path, row: dict[str, str]) -> None:
+def add_entity(root: Path, row: dict[str, str]) -> list[Problem]:
+    """Add an entity; return the lint warnings (a name another entity already has)."""
     row = {k: v for k, v in row.items() if v}
     row.setdefault("entity_type", row.get("entity_id", "").split(":")[0])
     with transaction.Transaction(root) as txn:
         package = load_package(root)
         _refuse_on_package_problems(package, ("entities",))
-        check_new_rows(package, {"entities": [row]})
+        warnings = check_new_rows(package, {"entities": [row]})
         _append(txn, "entities", [row])
+    return warnings
 
 
 def _append(txn: transaction.Transaction, table: str, rows: list[dict]) -> None:

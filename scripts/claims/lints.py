@@ -12,12 +12,13 @@ import unicodedata
 from pathlib import Path
 from typing import Iterator
 
-from . import cases
+from . import cases, figures
 from .checks import problem
 from .fastpath import sqltext as sql
 from .package import Package, Row
 from .problems import Problem
-from .rules import rule
+from .rules import PYTHON_ONLY, rule
+from .search import fold
 
 HEDGE = re.compile(
     r"\b(reportedly|allegedly|alleged|purportedly|supposedly|apparently|presumably|possibly|probably|"
@@ -131,3 +132,95 @@ def lint_alias(package: Package) -> Iterator[Problem]:
             yield problem(package, "aliases", row, "alias", "lint-alias-variant",
                           f"alias {alias!r} ({row.get('entity_id')}) differs only by case or diacritics from "
                           f"{earlier.get('alias')!r} ({earlier.get('entity_id')}) on line {earlier.line}")
+
+
+def figure_problem(row) -> str | None:
+    """lint-figure-in-quote for one claim (a Row or a dict of typed values): the message, or None."""
+    number, quote = row.get("value_number"), row.get("quote")
+    # A negative count or a figure with 'unspecified' is already an error (record-minimum,
+    # claim-unspecified-has-no-figure): this lint would only repeat it.
+    if number is None or quote is None or number < 0 or row.get("value_qualifier") == "unspecified":
+        return None
+    if figures.states(quote, number):
+        return None
+    stated = ", ".join(sorted(f"{n.normalize():f}" for n in figures.numbers_in(quote))) or "no figure"
+    return f"value_number {number:g} is not among the figures the quote states ({stated})"
+
+
+def qualifier_problem(row) -> str | None:
+    """lint-qualifier-in-quote for one claim: the message, or None."""
+    number, quote, qualifier = row.get("value_number"), row.get("quote"), row.get("value_qualifier")
+    if number is None or quote is None or qualifier in (None, "unspecified"):  # see figure_problem
+        return None
+    allowed = figures.qualifiers_before(quote, number)
+    if not allowed or any(a is None or qualifier in a for a in allowed):
+        return None
+    wanted = sorted(set().union(*allowed))
+    return f"value_qualifier is {qualifier}, but the quote's words before {number:g} say {' or '.join(wanted)}"
+
+
+def _figure_not_quoted(root: Path) -> tuple[str, int]:
+    """An exact figure changed (bounds with it) to one its quote does not state."""
+    return cases.edit_where(root, "claims", cases.is_exact_figure, value_number="987654", value_min="987654",
+                            value_max="987654")
+
+
+@rule("lint-figure-in-quote", "lint", "a claim's value_number is among the figures its quote states, in "
+      "digits or in words ('twenty', 'a dozen', 'no soldiers' for 0, '5.7 million')",
+      "give the figure the quote states, or quote the words that state it", sql=PYTHON_ONLY, reads=("claims",),
+      case=_figure_not_quoted)
+def lint_figure(package: Package) -> Iterator[Problem]:
+    for row in package.rows("claims"):
+        message = figure_problem(row)
+        if message:
+            yield problem(package, "claims", row, "value_number", "lint-figure-in-quote", message)
+
+
+def _says_at_least(row, root) -> bool:
+    """A claim whose quote's words right before its figure allow only 'at least'."""
+    if row.get("value_qualifier") != "at-least" or not row.get("value_number"):
+        return False
+    allowed = figures.qualifiers_before(row.get("quote", ""), float(row["value_number"]))
+    return bool(allowed) and all(a is not None and "exact" not in a for a in allowed)
+
+
+def _at_least_read_as_exact(root: Path) -> tuple[str, int]:
+    """A figure the quote bounds with 'at least' recorded as exact (its bounds made exact too)."""
+    return cases.edit_where(root, "claims", _says_at_least, value_qualifier="exact",
+                            value_max=lambda row: row["value_number"])
+
+
+@rule("lint-qualifier-in-quote", "lint", "where the words right before the figure in the quote bound it "
+      "(at least, more than, over, up to, fewer than, about, some, nearly, ...), value_qualifier is one "
+      "they allow", "use the qualifier the words state (claims vocab qualifiers); nearly and almost allow "
+      "about, up-to or less-than", sql=PYTHON_ONLY, reads=("claims",), case=_at_least_read_as_exact)
+def lint_qualifier(package: Package) -> Iterator[Problem]:
+    for row in package.rows("claims"):
+        message = qualifier_problem(row)
+        if message:
+            yield problem(package, "claims", row, "value_qualifier", "lint-qualifier-in-quote", message)
+
+
+def _name_of_another_entity(root: Path) -> tuple[str, int]:
+    """The second entity renamed as the first is named."""
+    taken = cases.records(root, "entities")[0]["canonical_name"]
+    return cases.edit_where(root, "entities", lambda row, root: row["canonical_name"] != taken,
+                            canonical_name=taken)
+
+
+@rule("lint-entity-name-taken", "lint", "an entity's canonical name is not, ignoring case and accents, "
+      "another entity's canonical name or alias (two entities may share an alias: 'Saidov')",
+      "it is probably the same entity: use the existing one (claims entities WORDS); if they really "
+      "differ, give canonical names that tell them apart", sql=PYTHON_ONLY, reads=("entities", "aliases"),
+      case=_name_of_another_entity)
+def lint_name_taken(package: Package) -> Iterator[Problem]:
+    owners: dict[str, set[str]] = {}
+    for row in package.rows("entities"):
+        owners.setdefault(fold(row.get("canonical_name", "")), set()).add(row.get("entity_id"))
+    for row in package.rows("aliases"):
+        owners.setdefault(fold(row.get("alias", "")), set()).add(row.get("entity_id"))
+    for row in package.rows("entities"):
+        others = sorted(owners.get(fold(row.get("canonical_name", "")), set()) - {row.get("entity_id")})
+        if others:
+            yield problem(package, "entities", row, "canonical_name", "lint-entity-name-taken",
+                          f"{row.get('canonical_name')!r} already names {', '.join(others)}")
