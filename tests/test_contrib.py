@@ -193,7 +193,9 @@ def test_fmt_refuses_what_needs_a_decision_and_writes_nothing(package_copy, cli)
 
 def _add_numbered_claim(root: str, number: int) -> str:
     request = contrib.ClaimRequest({"source_id": SOURCE, "subject_id": EVENT, "property_id": "killed",
-                                    "scope": "government", "value": "Three police officers", "modality": "asserted",
+                                    "scope": "government", "modality": "asserted",
+                                    # a value of its own: the same claim twice would be refused (claim-duplicate)
+                                    "value": f"Three police officers, as writer {chr(97 + number)} read it",
                                     "value_qualifier": "exact", "value_number": "3", "extracted_by": f"writer {number}"},
                                    "Three police officers were killed", "C2", occurrence=1)
     return contrib.add_claim(Path(root), request)[0]
