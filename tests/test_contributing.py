@@ -20,9 +20,14 @@ def test_contributing_walk_through(tmp_path):
     result = run_script("\n".join(blocks), root, env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "valid (" in result.stderr and "invalid" not in result.stderr
+    assert "CONFLICT (content): Merge conflict in claims/claims.csv" in result.stdout  # section 9 meets one
     claims = [row for row in read_rows(root, "claims") if row["source_id"] == SOURCE]
-    assert len(claims) == 3
+    assert len(claims) == 5  # three figures, the inferred date, and the road closure merged in
     assert {row["extracted_by"] for row in claims} == {"Test Contributor"}
+    assert {row["property_id"]: row["confidence_rule"] for row in claims if row.get("value_is_inferred")
+            or row.get("time_is_inferred")} == {"date": "C5", "restriction-imposed": "C5"}
+    parents = subprocess.run(["git", "log", "-1", "--format=%P"], cwd=root, env=env, capture_output=True, text=True)
+    assert len(parents.stdout.split()) == 2  # the walk-through ends on the merge of the two contributions
     status = subprocess.run(["git", "status", "--porcelain"], cwd=root, env=env, capture_output=True, text=True)
     assert status.stdout.strip() == ""  # everything the walk-through made is committed
     tracked = subprocess.run(["git", "ls-files"], cwd=root, env=env, capture_output=True, text=True).stdout

@@ -112,6 +112,13 @@ Place = Annotated[Text, _opt("--place", help="Qualifier: where (a place entity_i
 TimeStart = Annotated[Text, _opt("--time-start", help="Qualifier: first day of the time meant.")]
 TimeEnd = Annotated[Text, _opt("--time-end", help="Qualifier: last day of the time meant.")]
 TimePrecision = Annotated[Text, _opt("--time-precision", help="Qualifier: day, month or year.")]
+ValueInferred = Annotated[bool, typer.Option("--value-inferred", help="The value (a date worked out from a weekday, "
+                                             "a figure added up) is inferred, not stated: give --inference-basis "
+                                             "and rubric rule C5 or lower.")]
+TimeInferred = Annotated[bool, typer.Option("--time-inferred", help="The time qualifier is inferred, not stated: "
+                                            "give --inference-basis and rubric rule C5 or lower.")]
+InferenceBasis = Annotated[Text, _opt("--inference-basis", help="How the value or time was inferred: the stated "
+                                      "date it rests on and the guideline rule used.")]
 ExtractedBy = Annotated[Text, _opt("--extracted-by", help="Who extracted it (default: git user.name, else unknown).")]
 GuidelineVersion = Annotated[Text, _opt("--guideline-version", help="Default: the version docs/model.md states.")]
 
@@ -121,11 +128,15 @@ CLAIM_CELLS = {"source": "source_id", "subject": "subject_id", "property_id": "p
                "hedge": "hedge", "note": "note", "date_start": "value_date_start", "date_end": "value_date_end",
                "date_precision": "value_date_precision", "entity_value": "value_entity_id", "place": "place_id",
                "time_start": "time_start", "time_end": "time_end", "time_precision": "time_precision",
-               "extracted_by": "extracted_by", "guideline_version": "guideline_version"}
+               "extracted_by": "extracted_by", "guideline_version": "guideline_version",
+               "value_inferred": "value_is_inferred", "time_inferred": "time_is_inferred",
+               "inference_basis": "inference_basis"}
 
 
 def _cells(options: dict) -> dict[str, str]:
-    return {column: options[name] for name, column in CLAIM_CELLS.items()}
+    # A flag left off is no cell (None), so correct keeps the old claim's value.
+    return {column: ("true" if options[name] is True else None if options[name] is False else options[name])
+            for name, column in CLAIM_CELLS.items()}
 
 
 def _print_warnings(warnings) -> None:
@@ -140,8 +151,10 @@ def add_claim(source: Source, subject: Subject, property_id: PropertyId, value: 
               suffix: Suffix = "", hedge: Hedge = None, note: Note = None, attribution: Attribution = None,
               date_start: DateStart = None, date_end: DateEnd = None, date_precision: DatePrecision = None,
               entity_value: EntityValue = None, place: Place = None, time_start: TimeStart = None,
-              time_end: TimeEnd = None, time_precision: TimePrecision = None, extracted_by: ExtractedBy = None,
-              guideline_version: GuidelineVersion = None, root: RootOption = Path(".")) -> None:
+              time_end: TimeEnd = None, time_precision: TimePrecision = None, value_inferred: ValueInferred = False,
+              time_inferred: TimeInferred = False, inference_basis: InferenceBasis = None,
+              extracted_by: ExtractedBy = None, guideline_version: GuidelineVersion = None,
+              root: RootOption = Path(".")) -> None:
     """Add a claim: finds the quote in the seed, derives offsets, bounds and confidence, mints an id.
 
     Checks the new rows with the same rules as claims validate before writing; prints the claim_id.
@@ -167,8 +180,9 @@ def correct(claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="Th
             attribution: Attribution = None, date_start: DateStart = None, date_end: DateEnd = None,
             date_precision: DatePrecision = None, entity_value: EntityValue = None, place: Place = None,
             time_start: TimeStart = None, time_end: TimeEnd = None, time_precision: TimePrecision = None,
-            extracted_by: ExtractedBy = None, guideline_version: GuidelineVersion = None,
-            root: RootOption = Path(".")) -> None:
+            value_inferred: ValueInferred = False, time_inferred: TimeInferred = False,
+            inference_basis: InferenceBasis = None, extracted_by: ExtractedBy = None,
+            guideline_version: GuidelineVersion = None, root: RootOption = Path(".")) -> None:
     """Correct a claim: deprecate it and add the corrected claim under a new id; prints the new id.
 
     The corrected claim is the old one with the options given changed (--clear empties a column).

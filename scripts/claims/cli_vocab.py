@@ -47,19 +47,16 @@ def entities(words: Annotated[str, typer.Argument(help="Words of a name, alias o
                                                        "not matter.")],
              root: RootOption = Path("."), as_json: JsonOption = False,
              limit: Annotated[int, typer.Option("--limit", min=1, help="Show at most this many.")] = 10) -> None:
-    """Find entities by name, alias or id, best match first (also what claims show uses).
-
-    Exit 1 when nothing matches.
-    """
+    """Find entities by name, alias or id, best match first (also what claims show uses)."""
     from .package import load_package
     from .search import search
 
     found = search(load_package(root), words, limit)
     if as_json:
         typer.echo(json.dumps([vars(c) for c in found], indent=2, ensure_ascii=False))
-    else:
+    elif found:
         for line in _table(["entity_id", "canonical_name", "matched", "score"],
                            [(c.entity_id, c.canonical_name, c.matched, f"{c.score:.2f}") for c in found]):
             typer.echo(line)
-    if not found:
-        raise ClaimsError(f"no entity matches {words!r}: add it with claims add-entity")
+    typer.echo(f"{len(found)} entit{'y' if len(found) == 1 else 'ies'} match {words!r}"
+               + ("" if found else ": add it with claims add-entity"), err=True)
