@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from claims import csvio
+from claims.cases import line_of_row, rows_of  # noqa: F401  (re-exported to the tests)
 from claims.descriptor import write_generated
 from claims.package import load_package
 
 INFOBOX_QUOTE = "Casualties1: 41 killed"
 SEED_2012 = "seeds/001_89907d2348d58a55.txt"
 ENC = "encyclopedia-2012-gorno-badakhshan-clashes"
-
-
-def rows_of(path: Path) -> tuple[list[str], list[list[str]]]:
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    return rows[0], rows[1:]
-
-
-def line_of_row(path: Path, column: str, value: str) -> int:
-    """Real 1-based line where the row whose column equals value starts."""
-    table = csvio.read_table(path, path.name)
-    index = table.header.index(column)
-    for record in table.records:
-        if record.values[index] == value:
-            return record.line
-    raise AssertionError(f"no row with {column}={value} in {path}")
 
 
 def edit_row(path: Path, column: str, value: str, /, **changes: str) -> int:

@@ -75,18 +75,24 @@ def load_script(current: str, tables) -> str:
     return "\n".join(kept[:at] + [f".read {BASE_DIR}/{name}.sql" for name in tables] + kept[at:])
 
 
-def load_statements(root: Path) -> list[tuple[Path, str]]:
-    """The SQL files sql/load.sql reads, in its order, with their text."""
-    script = root / LOAD_SCRIPT
-    files = []
-    for number, line in enumerate(script.read_text(encoding="utf-8").splitlines(), start=1):
+def read_paths(script_text: str) -> list[str]:
+    """The files a sql/load.sql text reads, in its order; anything but '.read FILE' lines and
+    comments is refused, located."""
+    paths = []
+    for number, line in enumerate(script_text.splitlines(), start=1):
         if not line.strip() or line.startswith("--"):
             continue
         match = READ_LINE.match(line)
         if match is None:
             raise ClaimsError(f"{LOAD_SCRIPT}:{number}:1: only '.read FILE' lines and comments are allowed")
-        files.append((Path(match.group(1)), (root / match.group(1)).read_text(encoding="utf-8")))
-    return files
+        paths.append(match.group(1))
+    return paths
+
+
+def load_statements(root: Path) -> list[tuple[Path, str]]:
+    """The SQL files sql/load.sql reads, in its order, with their text."""
+    return [(Path(rel), (root / rel).read_text(encoding="utf-8"))
+            for rel in read_paths((root / LOAD_SCRIPT).read_text(encoding="utf-8"))]
 
 
 @contextlib.contextmanager

@@ -42,11 +42,11 @@ def fold(problems: Iterable[Problem], table_files: dict[str, list[str]],
     table_files: table name -> its files; foreign_keys: table -> {first field of a foreign key:
     the table it points at}. Root causes come first, then the problems independent of them,
     each group in file order; the followers keep their order after them."""
-    problems = list(problems)
+    problems = sorted(problems)
     table_of = {file: table for table, files in table_files.items() for file in files}
     broken_tables: dict[str, Problem] = {}  # table -> its first root cause
     broken_files: dict[str, Problem] = {}  # table file -> its first root cause
-    for problem in sorted(problems):
+    for problem in problems:
         if problem.rule not in ROOT_CAUSE_RULES:
             continue
         table = table_of.get(problem.file)
@@ -57,9 +57,9 @@ def fold(problems: Iterable[Problem], table_files: dict[str, list[str]],
         if table is not None:
             broken_tables.setdefault(table, problem)
     if not broken_tables:
-        return sorted(problems)
+        return problems
     roots, independent, followers = [], [], []
-    for problem in sorted(problems):
+    for problem in problems:
         if problem.rule in ROOT_CAUSE_RULES:
             roots.append(problem)
             continue

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from .build import DUCKDB_TYPES, LOAD_SCRIPT, READ_LINE
+from .build import DUCKDB_TYPES, LOAD_SCRIPT, read_paths
 from .diff import inside, read_descriptor_json
 from .package import table_resource_dicts
 from .problems import ClaimsError
@@ -62,13 +62,7 @@ def view_files(root: Path) -> list[tuple[str, str]]:
     if not script.is_file():
         raise ClaimsError(f"{LOAD_SCRIPT}: missing")
     files = []
-    for number, line in enumerate(script.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("--"):
-            continue
-        match = READ_LINE.match(line)
-        if match is None:
-            raise ClaimsError(f"{LOAD_SCRIPT}:{number}:1: only '.read FILE' lines and comments are allowed")
-        rel = match.group(1)
+    for rel in read_paths(script.read_text(encoding="utf-8")):
         if not rel.startswith(BASE_FOLDER):
             files.append((rel, inside(root, rel).read_text(encoding="utf-8")))
     return files

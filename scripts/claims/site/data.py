@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import query
-from ..checks import _safe_seed
 from ..summary import SUMMARY_SQL
 
 TIER_ORDER = {"incompatible": 0, "divergent": 1, "uncontested": 2}
@@ -70,17 +69,6 @@ class SiteData:
         self.facts_by_key = {fact["fact_key"]: fact for fact in self.facts}
 
 
-def _seed_text(root: Path, seed_path: str | None) -> str | None:
-    """The seed as text, or None when it cannot be read safely (outside seeds/, a symlink, not UTF-8)."""
-    path = _safe_seed(root, seed_path or "")
-    if path is None:
-        return None
-    try:
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def _by_value(claim: dict) -> tuple:
     """The order of a fact's claims: by stated figure, then interval, then id (as contested_facts)."""
     def number(value):
@@ -114,6 +102,6 @@ def load_site_data(root: Path, with_seeds: bool = True) -> SiteData:
         fact["claim_ids"] = [claim["claim_id"] for claim in sorted(
             (claims[claim_id] for claim_id in fact["claim_ids"]), key=_by_value)]
     facts.sort(key=lambda fact: (TIER_ORDER.get(fact["tier"], 3), fact["fact_key"]))
-    seed_texts = {source["source_id"]: _seed_text(root, source["seed_path"]) if with_seeds else None
+    seed_texts = {source["source_id"]: query.seed_text(root, source["seed_path"]) if with_seeds else None
                   for source in sources}
     return SiteData(summary, facts, claims, sources, entities, properties, rubric, seed_texts, with_seeds)
