@@ -114,6 +114,31 @@ def test_release_levels_tell_structure_additions_and_corrections_apart(states, t
     assert meaning.release_level == "major"
 
 
+def test_a_retyped_column_is_a_structure_change(states, tmp_path):
+    """A column kept under another type breaks readers' code as a removed one does: major."""
+    old, _, _, _ = states
+    retyped = make_package(tmp_path / "retyped", CLAIMS[:-1])
+    descriptor = json.loads((retyped / "datapackage.json").read_text(encoding="utf-8"))
+    source_fields = next(r for r in descriptor["resources"] if r["name"] == "sources")["schema"]["fields"]
+    field = next(f for f in source_fields if f["name"] == "byte_size")  # no view reads it
+    old_type, field["type"] = field["type"], "string"
+    (retyped / "datapackage.json").write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    view = retyped / "sql/views/review_coverage.sql"
+    view.write_text(view.read_text(encoding="utf-8").replace(
+        "round(reviewed_claims / claims, 3) AS reviewed_share",
+        "CAST(round(reviewed_claims / claims, 3) AS VARCHAR) AS reviewed_share"), encoding="utf-8")
+    result = diff_packages(old, retyped)
+    assert result.views_unavailable == {}
+    assert [(c.table, c.column, c.action, c.old_type, c.new_type) for c in result.columns] == [
+        ("sources", "byte_size", "retyped", old_type, "string")]
+    assert [(c.table, c.column, c.old_type, c.new_type) for c in result.view_columns] == [
+        ("review_coverage", "reviewed_share", "DOUBLE", "VARCHAR")]
+    assert (STRUCTURE, f"column sources.byte_size retyped ({old_type} -> string)") in result.changes()
+    assert (STRUCTURE, "view column review_coverage.reviewed_share retyped (DOUBLE -> VARCHAR)") in result.changes()
+    assert result.release_level == "major"
+    assert f"column sources.byte_size retyped ({old_type} -> string)" in diff_render.as_text(result)
+
+
 def test_cli_formats_and_git_refs(states, cli, tmp_path):
     old, new, _, result = states
     as_json = json.loads(cli("diff", old, new, "--json").stdout)

@@ -58,7 +58,13 @@ csv.field_size_limit(1 << 27)  # the validator bounds cells; the diff reads what
 class ColumnChange:
     table: str
     column: str
-    action: str  # "added" | "removed"
+    action: str  # "added" | "removed" | "changed" (the primary key) | "retyped"
+    old_type: str = ""  # for "retyped": the Table Schema type, or the view column's DuckDB type
+    new_type: str = ""
+
+    @property
+    def described(self) -> str:
+        return f"retyped ({self.old_type} -> {self.new_type})" if self.action == "retyped" else self.action
 
 
 @dataclass
@@ -122,10 +128,10 @@ class PackageDiff:
         """Every change as (kind, one-line description), structure first."""
         found = [(STRUCTURE, f"table {name} added") for name in self.tables_added]
         found += [(STRUCTURE, f"table {name} removed") for name in self.tables_removed]
-        found += [(STRUCTURE, f"column {c.table}.{c.column} {c.action}") for c in self.columns]
+        found += [(STRUCTURE, f"column {c.table}.{c.column} {c.described}") for c in self.columns]
         found += [(STRUCTURE, f"view {name} added") for name in self.views_added]
         found += [(STRUCTURE, f"view {name} removed") for name in self.views_removed]
-        found += [(STRUCTURE, f"view column {c.table}.{c.column} {c.action}") for c in self.view_columns]
+        found += [(STRUCTURE, f"view column {c.table}.{c.column} {c.described}") for c in self.view_columns]
         for table, rows in self.rows.items():
             meaning = table in MEANING_TABLES
             for row in rows.changed:
@@ -171,6 +177,7 @@ class TableState:
     columns: list[str]
     key_columns: list[str]
     rows: dict[tuple[str, ...], dict[str, str]]
+    types: dict[str, str] = field(default_factory=dict)  # column -> Table Schema type, where declared
 
 
 def read_descriptor_json(root: Path) -> dict:
@@ -230,7 +237,9 @@ def read_tables(root: Path) -> dict[str, TableState]:
         key = schema.get("primaryKey") or []
         key = [key] if isinstance(key, str) else [k for k in key if isinstance(k, str) and k in header]
         key = key or header  # no key: a row is itself
-        tables[name] = TableState(columns, key, {tuple(row.get(k, "") for k in key): row for row in rows})
+        types = {f["name"]: f.get("type", "string") for f in schema.get("fields", [])
+                 if isinstance(f, dict) and isinstance(f.get("name"), str) and isinstance(f.get("type", "string"), str)}
+        tables[name] = TableState(columns, key, {tuple(row.get(k, "") for k in key): row for row in rows}, types)
     return tables
 
 
@@ -251,9 +260,14 @@ def read_seeds(root: Path) -> dict[str, str]:
 
 # Comparing ------------------------------------------------------------------------------------
 
-def _column_changes(name: str, old: list[str], new: list[str]) -> list[ColumnChange]:
+def _column_changes(name: str, old: list[str], new: list[str], old_types: dict[str, str] | None = None,
+                    new_types: dict[str, str] | None = None) -> list[ColumnChange]:
+    """Columns removed, added, and kept under another type (a reader's code breaks on each)."""
+    old_types, new_types = old_types or {}, new_types or {}
+    retyped = [ColumnChange(name, c, "retyped", old_types[c], new_types[c]) for c in new
+               if c in old and c in old_types and c in new_types and old_types[c] != new_types[c]]
     return ([ColumnChange(name, c, "removed") for c in old if c not in new]
-            + [ColumnChange(name, c, "added") for c in new if c not in old])
+            + [ColumnChange(name, c, "added") for c in new if c not in old] + retyped)
 
 
 def diff_rows(old: TableState, new: TableState) -> TableRows:
@@ -285,7 +299,7 @@ def diff_packages(old_root: Path, new_root: Path, old_label: str = "", new_label
         old = old_tables.get(name)
         if old is None:
             continue
-        result.columns += _column_changes(name, old.columns, new.columns)
+        result.columns += _column_changes(name, old.columns, new.columns, old.types, new.types)
         if old.key_columns != new.key_columns and set(new.key_columns) <= set(old.columns):
             result.columns.append(ColumnChange(name, "(primary key)", "changed"))
         rows = diff_rows(old, new)
@@ -317,7 +331,8 @@ def _diff_views(result: PackageDiff, old_root: Path, new_root: Path) -> None:
     result.views_added = sorted(set(new.columns) - set(old.columns))
     result.views_removed = sorted(set(old.columns) - set(new.columns))
     for view in sorted(set(old.columns) & set(new.columns)):
-        result.view_columns += _column_changes(view, old.columns.get(view, []), new.columns.get(view, []))
+        result.view_columns += _column_changes(view, old.columns.get(view, []), new.columns.get(view, []),
+                                               old.types.get(view), new.types.get(view))
     result.contested = [FactChange(key, old.contested.get(key, ""), new.contested.get(key, ""))
                         for key in sorted(set(old.contested) | set(new.contested))
                         if old.contested.get(key, "") != new.contested.get(key, "")]

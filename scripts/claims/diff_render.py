@@ -36,15 +36,21 @@ def _estimate(values: tuple) -> str:
     return "none" if not values else " / ".join("-" if v is None else str(v) for v in values)
 
 
+def _column_action(change, item) -> str:
+    if change.action == "retyped":
+        return f"retyped ({item(change.old_type)} -> {item(change.new_type)})"
+    return change.action
+
+
 def sections(diff: PackageDiff, item) -> list[tuple[str, list[str]]]:
     """(heading, lines) for each part that changed; item(text) makes a value safe for the format."""
     result = []
     structure = [f"table {item(t)} added" for t in diff.tables_added]
     structure += [f"table {item(t)} removed" for t in diff.tables_removed]
-    structure += [f"column {item(c.table)}.{item(c.column)} {c.action}" for c in diff.columns]
+    structure += [f"column {item(c.table)}.{item(c.column)} {_column_action(c, item)}" for c in diff.columns]
     structure += [f"view {item(v)} added" for v in diff.views_added]
     structure += [f"view {item(v)} removed" for v in diff.views_removed]
-    structure += [f"view column {item(c.table)}.{item(c.column)} {c.action}" for c in diff.view_columns]
+    structure += [f"view column {item(c.table)}.{item(c.column)} {_column_action(c, item)}" for c in diff.view_columns]
     if structure:
         result.append(("Structure", structure))
     for table, rows in diff.rows.items():

@@ -30,6 +30,7 @@ BASE_FOLDER = "sql/base/"
 @dataclass
 class ViewState:
     columns: dict[str, list[str]] = field(default_factory=dict)  # view -> its columns in order
+    types: dict[str, dict[str, str]] = field(default_factory=dict)  # view -> column -> DuckDB type
     contested: dict[str, str] = field(default_factory=dict)  # fact_key -> tier
     estimates: dict[str, tuple] = field(default_factory=dict)  # fact_key -> (low, best, high)
 
@@ -104,9 +105,11 @@ def _read(connection: duckdb.DuckDBPyConnection) -> ViewState:
     views = [name for (name,) in connection.execute(
         "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' ORDER BY view_name").fetchall()]
     for view in views:
-        state.columns[view] = [name for (name,) in connection.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? "
-            "ORDER BY column_index", [view]).fetchall()]
+        columns = connection.execute(
+            "SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? "
+            "ORDER BY column_index", [view]).fetchall()
+        state.columns[view] = [name for name, _ in columns]
+        state.types[view] = dict(columns)
     if {"fact_key", "tier"} <= set(state.columns.get("contested_facts", [])):
         state.contested = dict(connection.execute("SELECT fact_key, tier FROM contested_facts").fetchall())
     if {"fact_key", "low", "best", "high"} <= set(state.columns.get("fact_estimates", [])):
