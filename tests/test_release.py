@@ -303,6 +303,17 @@ def test_release_refuses_an_invalid_package(package_copy, cli):
     assert not (package_copy / "dist").exists() or not any((package_copy / "dist").iterdir())
 
 
+def test_release_refuses_a_view_contract_out_of_step(package_copy, cli):
+    view = package_copy / "sql/views/review_coverage.sql"
+    view.write_text(view.read_text(encoding="utf-8").replace(
+        "round(reviewed_claims / claims, 3) AS reviewed_share",
+        "CAST(round(reviewed_claims / claims, 3) AS VARCHAR) AS reviewed_share"), encoding="utf-8")
+    result = cli("release", "--root", package_copy)
+    assert result.exit_code == 1
+    assert "error: cannot release: sql/view_columns.json does not list the views' columns" in result.stderr
+    assert not (package_copy / "dist").exists() or not any((package_copy / "dist").iterdir())
+
+
 def test_annotations_expand_offline_and_every_selector_matches_its_seed(built):
     """A JSON-LD processor (pyld) expands annotations.jsonld with the shipped context and is
     refused any other document: nothing is fetched. Every selector is checked against the seed."""

@@ -42,9 +42,14 @@ class Release:
 def _validated_package(root: Path) -> Package:
     from ..validate import validate
 
+    from .. import view_contract
+
     report = validate(root)
     if not report.is_valid:
         raise ClaimsError(f"cannot release: the package has {len(report.errors)} error(s); run claims validate")
+    if view_contract.is_stale(root):  # the release's readers rely on the contract its version is checked against
+        raise ClaimsError(f"cannot release: {view_contract.CONTRACT} does not list the views' columns and types as "
+                          "sql/ defines them; run claims sync, review the difference and commit it")
     return load_package(root)
 
 
