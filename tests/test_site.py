@@ -90,6 +90,31 @@ def test_a_fact_page_marks_each_claim_once_in_the_chart_and_highlights_its_quote
             assert mark.text() == spans.visible(package["claims"][mark.attrs["data-claim-id"]]["quote"])
 
 
+def test_a_fact_page_lists_its_claims_in_statement_order_and_sets_totals_against_their_parts(live_root, pages):
+    """The order and the roll-up verdicts are the views' (fact_statements, scope_rollups), never the site's own."""
+    with query.open_database(live_root) as connection:
+        statements = query.fetch_dicts(connection, "SELECT fact_key, claim_id FROM fact_statements "
+                                                   "ORDER BY fact_key, value_rank")
+        rollups = query.fetch_dicts(connection, "SELECT fact_key, claim_id, verdict, parts FROM scope_rollups")
+    ranked: dict[str, list[str]] = {}
+    for row in statements:
+        ranked.setdefault(row["fact_key"], []).append(row["claim_id"])
+    for fact_key, claim_ids in ranked.items():
+        page = page_of(pages, "facts", fact_key)
+        assert [li.attrs["data-claim-id"] for li in page.find_all("li", class_="claim")] == claim_ids, fact_key
+    totals: dict[str, list[dict]] = {}
+    for row in rollups:
+        totals.setdefault(row["fact_key"], []).append(row)
+    for fact_key in ranked:
+        shown = page_of(pages, "facts", fact_key).find_all("li", class_="rollup")
+        wanted = totals.get(fact_key, [])
+        assert sorted((li.attrs["data-claim-id"], li.attrs["data-verdict"]) for li in shown) == sorted(
+            (row["claim_id"], row["verdict"]) for row in wanted), fact_key
+        for li in shown:
+            row = next(r for r in wanted if r["claim_id"] == li.attrs["data-claim-id"])
+            assert " ".join(li.text().split()).endswith("Parts: " + " ".join(row["parts"].split()))
+
+
 def test_chart_marks_draw_open_sides_open_and_have_a_title_and_description(package, pages):
     for fact in package["facts"]:
         if fact["value_type"] != "quantity":

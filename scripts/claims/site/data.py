@@ -49,6 +49,17 @@ ORDER BY e.entity_id
 
 ENTITY_ROLES_SQL = "SELECT entity_id, role, claim_id FROM entity_claims ORDER BY entity_id, role, claim_id"
 
+# A fact's claims in the order of fact_statements (lowest value first), the one the CLI shows.
+STATEMENT_ORDER_SQL = "SELECT fact_key, claim_id FROM fact_statements ORDER BY fact_key, value_rank"
+
+# Totals set against the sum of their parts, on the page of the total's fact.
+ROLLUPS_SQL = """
+SELECT claim_id, fact_key, value, voice, source_id, total_low, total_high, sum_low, sum_high, verdict,
+       sides_without_parts, parts
+FROM scope_rollups
+ORDER BY fact_key, claim_id
+"""
+
 
 @dataclass
 class SiteData:
@@ -67,14 +78,6 @@ class SiteData:
 
     def __post_init__(self) -> None:
         self.facts_by_key = {fact["fact_key"]: fact for fact in self.facts}
-
-
-def _by_value(claim: dict) -> tuple:
-    """The order of a fact's claims: by stated figure, then interval, then id (as contested_facts)."""
-    def number(value):
-        return (value is None, value if value is not None else 0)
-    return (*number(claim["value_number"]), *number(claim.get("interval_low")),
-            *number(claim.get("interval_high")), claim["claim_id"])
 
 
 def load_site_data(root: Path, with_seeds: bool = True) -> SiteData:
@@ -96,11 +99,18 @@ def load_site_data(root: Path, with_seeds: bool = True) -> SiteData:
             roles.setdefault(row["entity_id"], []).append((row["role"], row["claim_id"]))
         properties = query.fetch_dicts(connection, "SELECT * FROM properties ORDER BY property_id")
         rubric = query.fetch_dicts(connection, "SELECT * FROM confidence_rubric ORDER BY rule_id")
+        rank = {(row["fact_key"], row["claim_id"]): position for position, row in
+                enumerate(query.fetch_dicts(connection, STATEMENT_ORDER_SQL))}
+        rollups: dict[str, list[dict]] = {}
+        for row in query.fetch_dicts(connection, ROLLUPS_SQL):
+            rollups.setdefault(row["fact_key"], []).append(row)
     for entity in entities:
         entity["roles"] = roles.get(entity["entity_id"], [])
     for fact in facts:
-        fact["claim_ids"] = [claim["claim_id"] for claim in sorted(
-            (claims[claim_id] for claim_id in fact["claim_ids"]), key=_by_value)]
+        key = fact["fact_key"]
+        fact["claim_ids"] = sorted(fact["claim_ids"], key=lambda claim_id: (rank.get((key, claim_id), len(rank)),
+                                                                          claim_id))
+        fact["rollups"] = rollups.get(key, [])
     facts.sort(key=lambda fact: (TIER_ORDER.get(fact["tier"], 3), fact["fact_key"]))
     seed_texts = {source["source_id"]: query.seed_text(root, source["seed_path"]) if with_seeds else None
                   for source in sources}
