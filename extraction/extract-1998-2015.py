@@ -817,6 +817,13 @@ def main():
     attributions = [row for spec in CLAIMS for row in attribution_rows(spec)]
     mine = {row["claim_id"] for row in claims}
 
+    # Claims corrected since (claims correct) are deprecated in claims.csv: writing this first
+    # extraction again would make them active beside their corrections.
+    corrected = sorted(row["claim_id"] for row in read_rows(ROOT, "claims")
+                       if row["claim_id"] in mine and row["status"] == "deprecated")
+    if corrected:
+        raise SystemExit(f"not re-run: {', '.join(corrected)} were corrected since this extraction (see their "
+                         "deprecation_reason); this script is a record, extraction/README.md")
     upsert("properties", PROPERTIES, lambda r: r["property_id"])
     upsert("entities", ENTITIES, lambda r: r["entity_id"])
     upsert("aliases", ALIASES, lambda r: (r["entity_id"], r["alias"]))

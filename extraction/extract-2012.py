@@ -695,6 +695,13 @@ def main():
           ["entity_id", "alias"])
 
     claims, attributions = build_claims()
+    # Claims corrected since (claims correct) are deprecated in claims.csv: writing this first
+    # extraction again would make them active beside their corrections.
+    corrected = sorted(row["claim_id"] for row in read_rows(ROOT, "claims")
+                       if row["claim_id"] in {row["claim_id"] for row in claims} and row["status"] == "deprecated")
+    if corrected:
+        raise SystemExit(f"not re-run: {', '.join(corrected)} were corrected since this extraction (see their "
+                         "deprecation_reason); this script is a record, extraction/README.md")
     merge("claims", claims, ["claim_id"])
     # the chains of these claims are rewritten whole
     mine = {row["claim_id"] for row in claims}
