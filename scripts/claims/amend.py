@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import authoring, checks, repair, transaction
-from .contrib import (ClaimRequest, _append, _bounds, _refuse_on_package_problems, build_claim, check_new_rows,
+from .contrib import (ClaimRequest, append_rows, claim_bounds, refuse_on_package_problems, build_claim, check_new_rows,
                       write_claim)
 from .package import Package, Row, load_package
 from .problems import ClaimsError, Problem
@@ -67,7 +67,7 @@ def _rederived(package: Package, row: Row) -> dict:
     if starts:
         start = min(starts, key=lambda s: abs(s - (row.get("quote_start") or 0)))
         derived.update(quote_start=start, quote_end=start + len(row.get("quote")))
-    derived.update(_bounds(package, dict(row.values)))
+    derived.update(claim_bounds(package, dict(row.values)))
     rubric = {r.get("rule_id"): r.get("confidence") for r in package.rows("confidence_rubric")}
     if row.get("confidence_rule") in rubric:
         derived["confidence"] = rubric[row.get("confidence_rule")]
@@ -78,7 +78,7 @@ def deprecate(root: Path, claim_id: str, reason: str) -> list[Problem]:
     """Mark a claim deprecated with its reason; the row and its id stay."""
     with transaction.Transaction(root) as txn:
         package = load_package(root)
-        _refuse_on_package_problems(package, ("claims",))
+        refuse_on_package_problems(package, ("claims",))
         old = _deprecated(_claim_row(package, claim_id), reason)
         warnings = check_new_rows(package, {}, {"claims": [old]})
         _replace(txn, "claims", old, "claim_id")
@@ -94,7 +94,7 @@ def correct(root: Path, claim_id: str, reason: str, changes: dict[str, str], cle
     from request.attributions or else copied with its evidence located again."""
     with transaction.Transaction(root) as txn:
         package = load_package(root)
-        _refuse_on_package_problems(package, ("claims", "attributions"))
+        refuse_on_package_problems(package, ("claims", "attributions"))
         row = _claim_row(package, claim_id)
         schema = package.schemas["claims"]
         unknown = [name for name in clear if name not in schema.fields or name in DERIVED]
@@ -124,14 +124,14 @@ def add_alias(root: Path, row: dict[str, str]) -> list[Problem]:
     row = {k: v for k, v in row.items() if v}
     with transaction.Transaction(root) as txn:
         package = load_package(root)
-        _refuse_on_package_problems(package, ("aliases",))
+        refuse_on_package_problems(package, ("aliases",))
         source = row.get("source_id")
         seed = checks.seed_texts(package).get(source) if source else None
         if seed is not None and row.get("alias", "") not in seed:
             raise ClaimsError(f"alias {row.get('alias')!r} is not written in the seed of {source}: copy the "
                               "spelling exactly as the document has it" + authoring.near_hint(seed, row["alias"]))
         warnings = check_new_rows(package, {"aliases": [row]})
-        _append(txn, "aliases", [row])
+        append_rows(txn, "aliases", [row])
     return warnings
 
 
@@ -140,7 +140,7 @@ def add_exclusion(root: Path, source_id: str, text: str, reason: str, occurrence
     """Record a number of a seed that is not a claim (a dateline, a page number), located in the seed."""
     with transaction.Transaction(root) as txn:
         package = load_package(root)
-        _refuse_on_package_problems(package, ("exclusions",))
+        refuse_on_package_problems(package, ("exclusions",))
         seed = checks.seed_texts(package).get(source_id)
         if seed is None:
             sources = {r.get("source_id"): [r.get("title", "")] for r in package.rows("sources")}
@@ -148,5 +148,5 @@ def add_exclusion(root: Path, source_id: str, text: str, reason: str, occurrence
         span = authoring.locate(seed, text, occurrence, prefix, suffix)
         row = {"source_id": source_id, "text": span.text, "start": span.start, "end": span.end, "reason": reason}
         check_new_rows(package, {"exclusions": [row]})
-        _append(txn, "exclusions", [row])
+        append_rows(txn, "exclusions", [row])
     return row

@@ -122,7 +122,7 @@ def seed_texts(package: Package) -> dict[str, str]:
     """source_id -> decoded seed text, for seeds that are safe to read."""
     texts = {}
     for row in package.rows("sources"):
-        path = _safe_seed(package.root, row.get("seed_path", ""))
+        path = safe_seed(package.root, row.get("seed_path", ""))
         if path is None:
             continue
         try:
@@ -151,7 +151,7 @@ def seed_path_problem(root: Path, rel: str) -> str | None:
     return None
 
 
-def _safe_seed(root: Path, rel: str) -> Path | None:
+def safe_seed(root: Path, rel: str) -> Path | None:
     return None if not rel or seed_path_problem(root, rel) else root / rel
 
 
@@ -207,7 +207,7 @@ def check_seed_path(package: Package) -> Iterator[Problem]:
       sql=PYTHON_ONLY, reads=("sources",), case=cases.change_seed_byte)
 def check_seed_hash(package: Package) -> Iterator[Problem]:
     for row in package.rows("sources"):
-        path = _safe_seed(package.root, row.get("seed_path", ""))
+        path = safe_seed(package.root, row.get("seed_path", ""))
         if path is None:
             continue
         data = path.read_bytes()
@@ -224,7 +224,7 @@ def check_seed_hash(package: Package) -> Iterator[Problem]:
       "store the document as UTF-8", sql=PYTHON_ONLY, reads=("sources",), case=cases.seed_not_utf8)
 def check_seed_encoding(package: Package) -> Iterator[Problem]:
     for row in package.rows("sources"):
-        path = _safe_seed(package.root, row.get("seed_path", ""))
+        path = safe_seed(package.root, row.get("seed_path", ""))
         if path is None:
             continue
         try:

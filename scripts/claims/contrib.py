@@ -80,7 +80,7 @@ def render_warnings(problems: list[Problem]) -> list[str]:
     return [_render_new(p) for p in problems]
 
 
-def _refuse_on_package_problems(package: Package, tables: tuple[str, ...]) -> None:
+def refuse_on_package_problems(package: Package, tables: tuple[str, ...]) -> None:
     """Writing a table that does not load would drop the rows that fail to load."""
     broken = [p for p in package.problems if p.severity == "error" and
               any(p.file in package.tables[t].files for t in tables if t in package.tables)]
@@ -125,7 +125,7 @@ def add_source(root: Path, document: Path, source_id: str, meta: dict[str, str])
            "sha256": sha256, "byte_size": str(len(data))}
     with transaction.Transaction(root) as txn:
         package = load_package(root)
-        _refuse_on_package_problems(package, ("sources",))
+        refuse_on_package_problems(package, ("sources",))
         for other in package.rows("sources"):
             if other.get("sha256") == sha256:
                 raise ClaimsError(f"{document} is already in the package as source {other.get('source_id')} "
@@ -138,7 +138,7 @@ def add_source(root: Path, document: Path, source_id: str, meta: dict[str, str])
         if not target.exists():
             txn.create_now(seed_path, data)
         check_new_rows(package, {"sources": [row]})  # adds the row to package: the descriptor includes it
-        _append(txn, "sources", [row])
+        append_rows(txn, "sources", [row])
         descriptor.write_generated(package, txn)
     return seed_path
 
@@ -151,13 +151,13 @@ def add_entity(root: Path, row: dict[str, str]) -> list[Problem]:
     row.setdefault("entity_type", row.get("entity_id", "").split(":")[0])
     with transaction.Transaction(root) as txn:
         package = load_package(root)
-        _refuse_on_package_problems(package, ("entities",))
+        refuse_on_package_problems(package, ("entities",))
         warnings = check_new_rows(package, {"entities": [row]})
-        _append(txn, "entities", [row])
+        append_rows(txn, "entities", [row])
     return warnings
 
 
-def _append(txn: transaction.Transaction, table: str, rows: list[dict]) -> None:
+def append_rows(txn: transaction.Transaction, table: str, rows: list[dict]) -> None:
     """Add rows to a table (to the last part of a multipart one), in canonical order, when txn commits."""
     part = authoring.table_parts(txn.root, table)[-1]
     authoring.write_table(txn.root, table, authoring.read_rows(txn.root, table, part, txn) + rows, part, txn)
@@ -197,7 +197,7 @@ def add_claim(root: Path, request: ClaimRequest) -> tuple[str, list[Problem]]:
     """Add one claim and its attribution chain; return its id and the lint warnings."""
     with transaction.Transaction(root) as txn:
         package = load_package(root)
-        _refuse_on_package_problems(package, ("claims", "attributions"))
+        refuse_on_package_problems(package, ("claims", "attributions"))
         claim, chain = build_claim(package, request)
         warnings = check_new_rows(package, {"claims": [claim], "attributions": chain})
         write_claim(txn, claim, chain)
@@ -226,7 +226,7 @@ def build_claim(package: Package, request: ClaimRequest, near: int | None = None
              "confidence": _rubric_confidence(package, request.confidence_rule)}
     claim.setdefault("extracted_by", git_user(package.root))
     claim.setdefault("guideline_version", current_guideline_version(package.root))
-    claim.update(_bounds(package, claim))
+    claim.update(claim_bounds(package, claim))
     chain = [_attribution(seed, span, claim_id, position, text)
              for position, text in enumerate(request.attributions, start=1)]
     return claim, chain
@@ -236,8 +236,8 @@ def write_claim(txn: transaction.Transaction, claim: dict, chain: list[dict]) ->
     """Append a checked claim and its chain, in one transaction: killed at any point, the package
     has both the claim and its chain or neither."""
     if chain:
-        _append(txn, "attributions", chain)
-    _append(txn, "claims", [claim])
+        append_rows(txn, "attributions", chain)
+    append_rows(txn, "claims", [claim])
 
 
 def _rubric_confidence(package: Package, rule: str) -> float:
@@ -249,7 +249,7 @@ def _rubric_confidence(package: Package, rule: str) -> float:
     return rubric[rule]
 
 
-def _bounds(package: Package, claim: dict) -> dict:
+def claim_bounds(package: Package, claim: dict) -> dict:
     """value_min/value_max as the guideline derives them from the figure and its qualifier."""
     number = claim.get("value_number")
     if number is None:

@@ -17,7 +17,7 @@ import duckdb
 
 from . import search
 from .build import connect_memory
-from .checks import _safe_seed
+from .checks import safe_seed
 from .package import read_descriptor
 from .problems import ClaimsError
 
@@ -246,7 +246,7 @@ def facts_of(connection: duckdb.DuckDBPyConnection, fact_keys: list[str]) -> dic
 
 def seed_text(root: Path, seed_path: str) -> str | None:
     """A seed's text, or None when it cannot be read safely (outside seeds/, a symlink, not UTF-8)."""
-    path = _safe_seed(root, seed_path or "")
+    path = safe_seed(root, seed_path or "")
     if path is None:
         return None
     try:

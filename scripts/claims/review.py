@@ -85,14 +85,14 @@ def record(root: Path, rows: list[dict]) -> list[str]:
         return []
     with transaction.Transaction(root) as txn:
         package = load_package(root)
-        contrib._refuse_on_package_problems(package, ("claims", "reviews"))
+        contrib.refuse_on_package_problems(package, ("claims", "reviews"))
         extracted_by = {row.get("claim_id"): row.get("extracted_by") for row in package.rows("claims")}
         for row in rows:
             if extracted_by.get(row["claim_id"]) and extracted_by[row["claim_id"]] == row["reviewer"]:
                 raise ClaimsError(f"refused, nothing written: {row['claim_id']} was extracted by {row['reviewer']!r}; "
                                   "a review is a second pair of eyes (give another --reviewer)")
         warnings = contrib.check_new_rows(package, {"reviews": rows})
-        contrib._append(txn, "reviews", rows)
+        contrib.append_rows(txn, "reviews", rows)
     return contrib.render_warnings(warnings)
 
 

@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
-from .cli import RootOption, app
+from .common import RootOption
 
 
-@app.command()
 def site(root: RootOption = Path("."),
          output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the site to (relative to "
                                               "--root); a site written there before is replaced.",
@@ -22,8 +21,13 @@ def site(root: RootOption = Path("."),
 
     No server and nothing fetched at view time: open site/index.html from disk, or publish the folder.
     """
-    from .site import build_site
+    from ..site import build_site
 
     target = output if output.is_absolute() else root / output
     pages = build_site(root, target, with_seeds=not without_seeds)
     typer.echo(f"wrote {pages} pages to {target}", err=True)
+
+
+def register(app) -> None:
+    """Add this group's commands to the app."""
+    app.command()(site)

@@ -8,13 +8,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import vocab
-from .cli import JsonOption, RootOption, app
-from .cli_query import _table
-from .problems import ClaimsError
+from .. import vocab
+from .common import JsonOption, RootOption
+from .render import table
+from ..problems import ClaimsError
 
 
-@app.command("vocab")
 def vocab_command(name: Annotated[Optional[str], typer.Argument(
                       metavar="NAME", help="One of: " + ", ".join(vocab.NAMES) + ".")] = None,
                   root: RootOption = Path("."), as_json: JsonOption = False) -> None:
@@ -23,8 +22,8 @@ def vocab_command(name: Annotated[Optional[str], typer.Argument(
 
     Without NAME, lists the vocabularies.
     """
-    from .package import load_package
-    from .suggest import did_you_mean
+    from ..package import load_package
+    from ..suggest import did_you_mean
 
     if name is None:
         for known in vocab.NAMES:
@@ -38,25 +37,30 @@ def vocab_command(name: Annotated[Optional[str], typer.Argument(
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    for line in _table(columns, [tuple(row.get(c) for c in columns) for row in rows]):
+    for line in table(columns, [tuple(row.get(c) for c in columns) for row in rows]):
         typer.echo(line)
 
 
-@app.command()
 def entities(words: Annotated[str, typer.Argument(help="Words of a name, alias or id; case and accents do "
                                                        "not matter.")],
              root: RootOption = Path("."), as_json: JsonOption = False,
              limit: Annotated[int, typer.Option("--limit", min=1, help="Show at most this many.")] = 10) -> None:
     """Find entities by name, alias or id, best match first (also what claims show uses)."""
-    from .package import load_package
-    from .search import search
+    from ..package import load_package
+    from ..search import search
 
     found = search(load_package(root), words, limit)
     if as_json:
         typer.echo(json.dumps([vars(c) for c in found], indent=2, ensure_ascii=False))
     elif found:
-        for line in _table(["entity_id", "canonical_name", "matched", "score"],
+        for line in table(["entity_id", "canonical_name", "matched", "score"],
                            [(c.entity_id, c.canonical_name, c.matched, f"{c.score:.2f}") for c in found]):
             typer.echo(line)
     typer.echo(f"{len(found)} entit{'y' if len(found) == 1 else 'ies'} match {words!r}"
                + ("" if found else ": add it with claims add-entity"), err=True)
+
+
+def register(app) -> None:
+    """Add this group's commands to the app."""
+    app.command("vocab")(vocab_command)
+    app.command()(entities)

@@ -1,8 +1,8 @@
-"""The claims command line: a thin layer over the library. Data to stdout, messages to stderr."""
+"""The package commands: validate, build, summary, sync, coverage. A thin layer over the library:
+data to stdout, messages to stderr."""
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from enum import Enum
@@ -11,69 +11,7 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
-from .problems import ClaimsError
-
-class ClaimsTyper(typer.Typer):
-    """Every command turns ClaimsError into its message on stderr and its exit code."""
-
-    def command(self, *args, **kwargs):
-        register = super().command(*args, **kwargs)
-
-        def decorator(function):
-            @functools.wraps(function)
-            def wrapper(*a, **kw):
-                try:
-                    return function(*a, **kw)
-                except ClaimsError as exc:
-                    typer.echo(f"error: {exc}", err=True)
-                    raise typer.Exit(exc.exit_code) from None
-            register(wrapper)
-            return function
-        return decorator
-
-
-app = ClaimsTyper(help="Validate, build and query the claims-and-provenance data package.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-
-def _package_root(ctx: typer.Context, root: Path) -> Path:
-    """--root as given, or else the package the current folder is in (its nearest parent holding
-    datapackage.json, as git finds a repository). Outside any package, a usage error before any
-    command runs, so nothing is written anywhere."""
-    from .package import DESCRIPTOR, find_root
-
-    if ctx.resilient_parsing:
-        return root
-    given = getattr(ctx.get_parameter_source("root"), "name", "DEFAULT") != "DEFAULT"
-    found = (root.resolve() if (root / DESCRIPTOR).is_file() else None) if given else find_root(root)
-    if found is None:
-        where = f"{DESCRIPTOR} not found in {root.resolve()}" + ("" if given else " or any folder above it")
-        typer.echo(f"error: {where}: this is not a claims package; run the command inside one, "
-                   "or give its folder with --root DIR", err=True)
-        raise typer.Exit(2)
-    return found
-
-
-RootOption = Annotated[Path, typer.Option("--root", help="Root folder of the package (holds datapackage.json). "
-                                          "Default: the current folder or the nearest folder above it that "
-                                          "holds datapackage.json.", file_okay=False, callback=_package_root)]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of text.")]
-
-
-def _fail(message: str, code: int = 1) -> None:
-    raise ClaimsError(message, code)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(__version__)
-        raise typer.Exit()
-
-
-@app.callback()
-def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                               help="Print the toolkit's version and exit.")] = False) -> None:
-    """Validate, build and query the claims-and-provenance data package."""
+from .common import JsonOption, RootOption, fail
 
 
 class OutputFormat(str, Enum):
@@ -82,7 +20,6 @@ class OutputFormat(str, Enum):
     github = "github"
 
 
-@app.command()
 def validate(root: RootOption = Path("."),
              output_format: Annotated[OutputFormat, typer.Option(
                  "--format", "-f", help="text (colours on a terminal), json, or github: workflow-command "
@@ -105,14 +42,14 @@ def validate(root: RootOption = Path("."),
 
     Exit 0 when valid (lints are warnings unless --strict), 1 when not, 2 on a usage error.
     """
-    from . import report as show
-    from .validate import validate as run
+    from .. import report as show
+    from ..validate import validate as run
 
     if as_json and output_format not in (OutputFormat.text, OutputFormat.json):
         raise typer.BadParameter("--json and --format github exclude each other", param_hint="--json")
     report = run(root, engine)
     if base is not None:
-        from .history import with_history
+        from ..history import with_history
 
         report = with_history(report, root, base, repo, rules_change)
     if as_json or output_format is OutputFormat.json:
@@ -132,39 +69,37 @@ def validate(root: RootOption = Path("."),
         raise typer.Exit(1)
 
 
-@app.command()
 def build(root: RootOption = Path("."),
           output: Annotated[Path, typer.Option("--output", "-o", help="Database file to write.")] = Path(
               "build/claims.duckdb")) -> None:
     """Write the package as a DuckDB database (one table per resource), replacing the file atomically."""
-    from .build import build as run
-    from .fastpath import engine_for
-    from .package import Package, load_package, read_descriptor
+    from ..build import build as run
+    from ..fastpath import engine_for
+    from ..package import Package, load_package, read_descriptor
 
     package = None
     if engine_for(root) == "duckdb":  # a large package: the gate proves it loads cleanly, set-based
-        from .fastpath.gate import run_gate
+        from ..fastpath.gate import run_gate
 
         if run_gate(root).is_clean:
             package = Package(root.resolve(), read_descriptor(root), {}, {}, [])
     package = package or load_package(root)  # what the gate flags, the Python path decides
     if package.problems:
-        _fail(f"cannot build: the tables do not load cleanly ({len(package.problems)} problem(s)); "
+        fail(f"cannot build: the tables do not load cleanly ({len(package.problems)} problem(s)); "
               "run claims validate")
     target = output if output.is_absolute() else package.root / output
     run(package, target)
     typer.echo(f"wrote {target}", err=True)
 
 
-@app.command()
 def summary(root: RootOption = Path("."), as_json: JsonOption = False) -> None:
     """Count documents, claims, facts, facts with competing claims, and contested facts by tier."""
-    from .package import load_package
-    from .summary import summarise
+    from ..package import load_package
+    from ..summary import summarise
 
     package = load_package(root)
     if package.problems:
-        _fail("cannot summarise: the tables do not load cleanly; run claims validate")
+        fail("cannot summarise: the tables do not load cleanly; run claims validate")
     counts = summarise(package)
     if as_json:
         typer.echo(json.dumps(counts, indent=2))
@@ -174,14 +109,13 @@ def summary(root: RootOption = Path("."), as_json: JsonOption = False) -> None:
             typer.echo(f"{name:<{width}}  {value}")
 
 
-@app.command()
 def sync(root: RootOption = Path("."),
          check: Annotated[bool, typer.Option("--check", help="Only report which generated files are stale.")]
          = False) -> None:
     """Regenerate what is derived: datapackage.json's Table Schemas and seed resources, sql/base/*.sql,
     docs/rules.md, and the view columns contract sql/view_columns.json (when the tables load)."""
-    from . import descriptor, view_contract
-    from .package import load_package
+    from .. import descriptor, view_contract
+    from ..package import load_package
 
     package = load_package(root)
     if check:
@@ -189,7 +123,7 @@ def sync(root: RootOption = Path("."),
         if not package.problems and view_contract.is_stale(package.root):
             stale.append(str(view_contract.CONTRACT))
         if stale:
-            _fail("out of sync with schemas/, sources.csv and sql/views/: " + ", ".join(stale) + " (run claims sync)")
+            fail("out of sync with schemas/, sources.csv and sql/views/: " + ", ".join(stale) + " (run claims sync)")
         typer.echo("generated files are in sync", err=True)
         return
     for rel in descriptor.write_generated(package):
@@ -202,18 +136,17 @@ def sync(root: RootOption = Path("."),
                    err=True)
 
 
-@app.command()
 def coverage(root: RootOption = Path("."), as_json: JsonOption = False) -> None:
     """List every number in the seeds that no claim has as its value or bound and no exclusion lists.
 
     Exit 0 when every number is covered, 1 otherwise.
     """
-    from .coverage import uncovered
-    from .package import load_package
+    from ..coverage import uncovered
+    from ..package import load_package
 
     package = load_package(root)
     if package.problems:
-        _fail("cannot check coverage: the tables do not load cleanly; run claims validate")
+        fail("cannot check coverage: the tables do not load cleanly; run claims validate")
     missing = uncovered(package)
     seeds = {row.get("source_id"): row.get("seed_path") for row in package.rows("sources")}
     if as_json:
@@ -228,20 +161,10 @@ def coverage(root: RootOption = Path("."), as_json: JsonOption = False) -> None:
         raise typer.Exit(1)
 
 
-def run() -> None:
-    """Entry point. Usage errors exit 2, ClaimsError exits with its code; anything unexpected
-    is still reported in one line, never as a traceback."""
-    try:
-        app()
-    except Exception as exc:  # noqa: BLE001 - the last line of defence of a command-line tool
-        typer.echo(f"internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
-        sys.exit(1)
-
-# Command groups defined in their own modules register themselves on app.
-from . import cli_contrib  # noqa: E402,F401
-from . import cli_query  # noqa: E402,F401
-from . import cli_trust  # noqa: E402,F401
-from . import cli_vocab  # noqa: E402,F401
-from . import cli_site  # noqa: E402,F401
-from . import cli_release  # noqa: E402,F401
-from . import cli_review  # noqa: E402,F401
+def register(app) -> None:
+    """Add this group's commands to the app."""
+    app.command()(validate)
+    app.command()(build)
+    app.command()(summary)
+    app.command()(sync)
+    app.command()(coverage)

@@ -9,10 +9,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import JsonOption, RootOption, app
+from .common import JsonOption, RootOption
 
 
-@app.command()
 def release(root: RootOption = Path("."),
             dist: Annotated[Path, typer.Option("--dist", help="Folder to write the release into (relative to --root).",
                                                file_okay=False)] = Path("dist"),
@@ -35,11 +34,11 @@ def release(root: RootOption = Path("."),
     structure, minor for additions, patch for corrections; see claims diff). The package must validate;
     so must the release built. CHANGELOG.md, CITATION.cff and .zenodo.json must name the same version.
     """
-    from .problems import ClaimsError
-    from .release import metadata
-    from .release.archive import SUMS
-    from .release.build import STEPS, build_release
-    from .release.progress import Progress
+    from ..problems import ClaimsError
+    from ..release import metadata
+    from ..release.archive import SUMS
+    from ..release.build import STEPS, build_release
+    from ..release.progress import Progress
 
     target = dist if dist.is_absolute() else root / dist
     with Progress(STEPS, terminal=sys.stderr.isatty()) as progress:
@@ -64,3 +63,8 @@ def release(root: RootOption = Path("."),
     typer.echo(built.version_check, err=True)
     typer.echo(f"released {built.name} {built.version}" + ("" if built.with_seeds else " without the seed texts"),
                err=True)
+
+
+def register(app) -> None:
+    """Add this group's commands to the app."""
+    app.command()(release)

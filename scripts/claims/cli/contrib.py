@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import amend, contrib, vocab
-from .cli import RootOption, app
+from .. import amend, contrib, vocab
+from .common import RootOption
 
 
 def _opt(*names: str, help: str):
@@ -19,7 +19,6 @@ def _opt(*names: str, help: str):
 Text = Optional[str]
 
 
-@app.command("add-source")
 def add_source(
     document: Annotated[Path, typer.Argument(help="The document's text file (UTF-8); copied byte for byte.",
                                              exists=True, dir_okay=False)],
@@ -58,7 +57,6 @@ def add_source(
     typer.echo(seed_path)
 
 
-@app.command("add-entity")
 def add_entity(
     entity_id: Annotated[str, typer.Argument(help="type:slug, the type one of " + ", ".join(vocab.ENTITY_TYPES)
                                              + " (agent: an anonymous source), e.g. person:jane-doe, "
@@ -144,7 +142,6 @@ def _print_warnings(warnings) -> None:
         typer.echo(line, err=True)
 
 
-@app.command("add-claim")
 def add_claim(source: Source, subject: Subject, property_id: PropertyId, value: Value, quote: Quote,
               confidence_rule: RubricRule, modality: Modality = "asserted", qualifier: Qualifier = None,
               number: Number = None, scope: Scope = None, occurrence: Occurrence = None, prefix: Prefix = "",
@@ -166,7 +163,6 @@ def add_claim(source: Source, subject: Subject, property_id: PropertyId, value: 
     typer.echo(claim_id)
 
 
-@app.command()
 def correct(claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim to correct.")],
             reason: Annotated[str, _opt("--reason", help="What was wrong (kept in the old claim's "
                                                          "deprecation_reason).")],
@@ -198,7 +194,6 @@ def correct(claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="Th
     typer.echo(new_id)
 
 
-@app.command()
 def deprecate(claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim to withdraw.")],
               reason: Annotated[str, _opt("--reason", help="Why it is withdrawn (kept in deprecation_reason).")],
               root: RootOption = Path(".")) -> None:
@@ -210,7 +205,6 @@ def deprecate(claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="
     typer.echo(claim_id)
 
 
-@app.command("add-alias")
 def add_alias(entity_id: Annotated[str, typer.Argument(help="The entity the spelling names.")],
               alias: Annotated[str, typer.Argument(help="The spelling exactly as the document writes it.")],
               kind: Annotated[str, _opt("--kind", help="How it relates to the canonical name: "
@@ -224,7 +218,6 @@ def add_alias(entity_id: Annotated[str, typer.Argument(help="The entity the spel
     typer.echo(f"{entity_id}: {alias}")
 
 
-@app.command("add-exclusion")
 def add_exclusion(source: Annotated[str, typer.Argument(metavar="SOURCE_ID", help="The document.")],
                   text: Annotated[str, typer.Argument(help="The number exactly as the seed writes it.")],
                   reason: Annotated[str, _opt("--reason", help="Why it is no claim (a dateline, a page number).")],
@@ -238,7 +231,6 @@ def add_exclusion(source: Annotated[str, typer.Argument(metavar="SOURCE_ID", hel
     typer.echo(f"{row['source_id']}:{row['start']}-{row['end']}: {row['text']}")
 
 
-@app.command()
 def fmt(root: RootOption = Path("."),
         check: Annotated[bool, typer.Option("--check", help="Only list the files that are not canonical; exit 1 "
                                                             "if any.")] = False) -> None:
@@ -254,3 +246,15 @@ def fmt(root: RootOption = Path("."),
         raise typer.Exit(1)
     if not changed:
         typer.echo("all tables are canonical", err=True)
+
+
+def register(app) -> None:
+    """Add this group's commands to the app."""
+    app.command("add-source")(add_source)
+    app.command("add-entity")(add_entity)
+    app.command("add-claim")(add_claim)
+    app.command()(correct)
+    app.command()(deprecate)
+    app.command("add-alias")(add_alias)
+    app.command("add-exclusion")(add_exclusion)
+    app.command()(fmt)

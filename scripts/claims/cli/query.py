@@ -3,8 +3,6 @@ data to stdout, messages to stderr, --json for machines."""
 
 from __future__ import annotations
 
-import datetime
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -12,8 +10,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import query, search, terminal
-from .cli import JsonOption, RootOption, app
+from .. import query, search, terminal
+from .common import JsonOption, RootOption
+from .render import table, to_json
 
 DatabaseOption = Annotated[Optional[Path], typer.Option(
     "--database", help="Query this built database file (claims build) instead of loading the CSV files; "
@@ -25,38 +24,10 @@ class Tier(str, Enum):
     divergent = "divergent"
 
 
-def _cell(value) -> str:
-    """A value as text: whole floats without '.0', lists joined, NULL spelled out."""
-    if value is None:
-        return "NULL"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, list):
-        return "; ".join(_cell(item) for item in value)
-    return str(value)
-
-
-def _table(columns: list[str], rows: list[tuple]) -> list[str]:
-    """A plain text table: columns padded with two spaces, a dashed rule under the header."""
-    cells = [[_cell(value) for value in row] for row in rows]
-    widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(columns)]
-    lines = [columns, ["-" * width for width in widths]] + cells
-    return ["  ".join(text.ljust(width) for text, width in zip(line, widths)).rstrip() for line in lines]
-
-
-def _json(data) -> str:
-    def default(value):
-        if isinstance(value, (datetime.date, datetime.datetime)):
-            return value.isoformat()
-        return str(value)
-    return json.dumps(data, indent=2, ensure_ascii=False, default=default)
-
-
 def _database(root: Path, database: Optional[Path]) -> Optional[Path]:
     return None if database is None or database.is_absolute() else root / database
 
 
-@app.command()
 def conflicts(root: RootOption = Path("."), as_json: JsonOption = False,
               tier: Annotated[Optional[Tier], typer.Option("--tier", help="Only this tier.")] = None,
               database: DatabaseOption = None) -> None:
@@ -68,7 +39,7 @@ def conflicts(root: RootOption = Path("."), as_json: JsonOption = False,
     with query.open_database(root, _database(root, database)) as connection:
         facts = query.contested(connection, tier.value if tier else None)
     if as_json:
-        typer.echo(_json(facts))
+        typer.echo(to_json(facts))
         return
     blocks = [terminal.conflict_block(fact, fact["values"]) for fact in facts]
     typer.echo("\n\n".join("\n".join(block) for block in blocks))
@@ -153,7 +124,6 @@ def _document_lines(root: Path, document: dict, claims: list[dict]) -> list[str]
     return lines
 
 
-@app.command()
 def show(id_or_name: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help=(
              "A claim id, fact key, entity id or document id, or words from a name (accents and case do not "
              "matter): an entity's name or alias, a fact's subject and property, a document's title."))],
@@ -178,7 +148,7 @@ def show(id_or_name: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help=(
         if about is not None:
             payload[target.kind] = about
         payload["claims"] = [dict(claim, context=vars(ctx) if ctx else None) for claim, ctx in zip(claims, contexts)]
-        typer.echo(_json(payload))
+        typer.echo(to_json(payload))
     else:
         header = {"fact": _fact_header, "entity": _entity_header, "document": _document_header}.get(target.kind)
         blocks = [header(about)] if header else []
@@ -193,7 +163,6 @@ def show(id_or_name: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help=(
             f"{match.item.kind} {search.described(match)}" for match in target.also), err=True)
 
 
-@app.command()
 def sql(statement: Annotated[str, typer.Argument(metavar="QUERY", help="One read-only SQL query; ? marks a "
                                                  "parameter.")],
         param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A value for the next ? "
@@ -206,8 +175,15 @@ def sql(statement: Annotated[str, typer.Argument(metavar="QUERY", help="One read
     with query.open_database(root, _database(root, database)) as connection:
         columns, rows = query.run_sql(connection, statement, list(param or []))
     if as_json:
-        typer.echo(_json([dict(zip(columns, row)) for row in rows]))
+        typer.echo(to_json([dict(zip(columns, row)) for row in rows]))
         return
-    for line in _table(columns, rows):
+    for line in table(columns, rows):
         typer.echo(line)
     typer.echo(f"{len(rows)} row(s)", err=True)
+
+
+def register(app) -> None:
+    """Add this group's commands to the app."""
+    app.command()(conflicts)
+    app.command()(show)
+    app.command()(sql)

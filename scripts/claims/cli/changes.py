@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from .cli import app
 
 
 class DiffFormat(str, Enum):
@@ -17,7 +16,6 @@ class DiffFormat(str, Enum):
     json = "json"
 
 
-@app.command()
 def diff(old: Annotated[str, typer.Argument(help="The earlier state: a folder, or a git ref (branch, tag, commit).")],
          new: Annotated[str, typer.Argument(help="The later state: a folder, or a git ref.")],
          repo: Annotated[Path, typer.Option("--repo", help="The git repository refs are looked up in.",
@@ -30,9 +28,9 @@ def diff(old: Annotated[str, typer.Argument(help="The earlier state: a folder, o
     (by key, with old and new values), seeds, structure (tables, columns, view columns), contested
     facts and estimates, and the release level the changes call for (major, minor, patch).
     """
-    from . import diff_render
-    from .diff import diff_packages
-    from .states import package_state
+    from .. import diff_render
+    from ..diff import diff_packages
+    from ..states import package_state
 
     with package_state(old, repo) as (old_root, old_label), package_state(new, repo) as (new_root, new_label):
         result = diff_packages(old_root, new_root, old_label, new_label)
@@ -42,3 +40,8 @@ def diff(old: Annotated[str, typer.Argument(help="The earlier state: a folder, o
         typer.echo(diff_render.as_markdown(result), nl=False)
     else:
         typer.echo(diff_render.as_text(result), nl=False)
+
+
+def register(app) -> None:
+    """Add this group's commands to the app."""
+    app.command()(diff)

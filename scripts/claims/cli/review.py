@@ -10,12 +10,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import agreement as agree
-from . import review as reviews
-from .cli import JsonOption, RootOption, app
-from .contrib import git_user
-from .problems import ClaimsError
-from .query import quote_in_context
+from .. import agreement as agree
+from .. import review as reviews
+from .common import JsonOption, RootOption
+from ..contrib import git_user
+from ..problems import ClaimsError
+from ..query import quote_in_context
 
 P = reviews.printable
 
@@ -100,7 +100,6 @@ def _walk(root: Path, claims: list[dict], reviewer: str, reviewed_on: str, conte
     return recorded
 
 
-@app.command()
 def review(root: RootOption = Path("."),
            document: Annotated[Optional[str], typer.Option("--document", help="Only the claims of this source_id.")]
            = None,
@@ -185,7 +184,6 @@ def _reading_line(reading: agree.Reading) -> str:
             + (f"|{reading.scope}" if reading.scope else "") + f"  \"{P(reading.quote[:80])}\"")
 
 
-@app.command()
 def agreement(first: Annotated[Path, typer.Argument(metavar="A", help="A package folder or a second-reading CSV.")],
               second: Annotated[Path, typer.Argument(metavar="B", help="A package folder or a second-reading CSV.")],
               as_json: JsonOption = False,
@@ -224,3 +222,9 @@ def agreement(first: Annotated[Path, typer.Argument(metavar="A", help="A package
         for label, readings in (("A only", result.only_a), ("B only", result.only_b)):
             for reading in readings:
                 typer.echo(f"\n{label}: {_reading_line(reading)}")
+
+
+def register(app) -> None:
+    """Add this group's commands to the app."""
+    app.command()(review)
+    app.command()(agreement)
