@@ -19,6 +19,8 @@ from claims.checks import NEEDS_SEED_TEXT
 from claims.descriptor import profile_problems
 from claims.package import load_package, resource_parts
 from claims.release.build import build_release
+from claims.release.metadata import review_line
+from claims.summary import summarise
 from claims.release.formats import STORAGE_VERSION
 from claims.release.progress import Progress
 from claims.view_contract import read as read_contract
@@ -79,6 +81,7 @@ def test_release_prints_its_paths_and_plain_progress(built):
     assert [line.split("]")[0] for line in lines[:10]] == [f"release: [{n}/10" for n in range(1, 11)]
     version = built["name"].rsplit("-", 1)[1]
     assert lines[10:] == [f"first release: {version} (no earlier release to compare)",
+                          review_line(summarise(load_package(built["package"]))),
                           f"released {built['name'].rsplit('-', 1)[0]} {version}"]
 
 
@@ -87,7 +90,13 @@ def test_release_notes_are_the_changelog_section(built):
 
     version = built["name"].rsplit("-", 1)[1]
     notes = built["notes"].read_text(encoding="utf-8")
-    assert notes == changelog_section((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), version)
+    section = changelog_section((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), version)
+    figures = summarise(load_package(built["package"]))
+    reviewed, active = figures["reviewed_claims"], figures["reviewed_claims"] + figures["unreviewed_claims"]
+    assert notes == (section.rstrip() + f"\n\nReview coverage: {reviewed} of {active} active claims reviewed by a "
+                     f"reader other than their extractor ({100 * reviewed / active:.1f} %), "
+                     f"{figures['disputed_claims']} disputed (the views claim_reviews and review_coverage hold "
+                     "the detail).\n")
     assert notes.startswith(f"## {version}")
     for name in ("CHANGELOG.md", "CITATION.cff", "LICENSE-DATA.md"):
         assert (built["folder"] / name).read_bytes() == (ROOT / name).read_bytes()

@@ -52,15 +52,17 @@ def release(root: RootOption = Path("."),
             if changelog.is_file() else None
         if section is None:
             raise ClaimsError(f"--notes: {metadata.CHANGELOG} has no section for {built.version}")
-        notes.write_text(section, encoding="utf-8")
+        notes.write_text(metadata.release_notes(section, built.review_coverage), encoding="utf-8")
         paths["notes"] = str(notes)
     if as_json:
         typer.echo(json.dumps({"name": built.name, "version": built.version, "with_seeds": built.with_seeds,
-                               "version_check": built.version_check, **paths}, indent=2))
+                               "version_check": built.version_check, "review_coverage": built.review_coverage,
+                               **paths}, indent=2))
     else:
         for path in paths.values():
             typer.echo(path)
     typer.echo(built.version_check, err=True)
+    typer.echo(metadata.review_line(built.review_coverage), err=True)
     typer.echo(f"released {built.name} {built.version}" + ("" if built.with_seeds else " without the seed texts"),
                err=True)
 

@@ -37,6 +37,7 @@ class Release:
     version: str
     with_seeds: bool
     version_check: str  # why this version fits (first release, or the level of the changes)
+    review_coverage: dict  # reviewed, unreviewed and disputed active claims (claims summary's figures)
 
 
 def _validated_package(root: Path) -> Package:
@@ -111,6 +112,10 @@ def build_release(root: Path, dist: Path, with_seeds: bool = True, progress: Pro
     versions.parse(version)
     metadata.require_consistent(package.root, version, tag)
     checked = check_release_version(package.root, version, previous)
+    from ..summary import summarise
+
+    figures = summarise(package)
+    coverage = {key: figures[key] for key in ("reviewed_claims", "unreviewed_claims", "disputed_claims")}
     folder = f"{name}-{version}" + ("" if with_seeds else "-without-seeds")
     target = dist / folder
     staging = dist / f".{folder}.{os.getpid()}.tmp"
@@ -139,7 +144,7 @@ def build_release(root: Path, dist: Path, with_seeds: bool = True, progress: Pro
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         progress.close()
-    return Release(target, dist / f"{folder}.zip", name, version, with_seeds, checked.message)
+    return Release(target, dist / f"{folder}.zip", name, version, with_seeds, checked.message, coverage)
 
 
 def _write_formats(staging: Path, package: Package, progress: Progress) -> None:

@@ -29,6 +29,20 @@ def changelog_section(text: str, version: str) -> str | None:
     return text[match.start():following.start() if following else len(text)].rstrip() + "\n"
 
 
+def review_line(coverage: dict[str, int]) -> str:
+    """How much of the release a second reader has checked (claims summary's figures)."""
+    active = coverage["reviewed_claims"] + coverage["unreviewed_claims"]
+    share = f"{100 * coverage['reviewed_claims'] / active:.1f} %" if active else "no claims"
+    return (f"review coverage: {coverage['reviewed_claims']} of {active} active claims reviewed by a reader other "
+            f"than their extractor ({share}), {coverage['disputed_claims']} disputed")
+
+
+def release_notes(section: str, coverage: dict[str, int]) -> str:
+    """The changelog section, then the review coverage of the data released."""
+    line = review_line(coverage)
+    return f"{section.rstrip()}\n\n{line[0].upper()}{line[1:]} (the views claim_reviews and review_coverage hold the detail).\n"
+
+
 def mismatches(root: Path, version: str) -> list[str]:
     """What names another version than the descriptor's (files that are absent are not checked)."""
     found = []
