@@ -32,7 +32,8 @@ def copy_package(target: Path) -> Path:
     for part in PACKAGE_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, target / part)
+            # the lock file a write command leaves in a working tree is not part of the package
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns(".lock"))
         else:
             shutil.copy2(source, target / part)
     return target
