@@ -80,6 +80,19 @@ def test_correct_deprecates_the_old_claim_and_writes_the_corrected_one(with_clai
     assert errors(root) == []
 
 
+def test_correct_copies_the_chain_with_its_notes(with_claim, cli):
+    root, claim_id = with_claim
+    link_note = "the governor spoke at a press conference"
+    edit_row(root / "claims/attributions.csv", "claim_id", claim_id, note=link_note)
+    result = cli("correct", claim_id, "--reason", "the governor says three", "--number", "3", "--root", root)
+    assert result.exit_code == 0, result.output
+    links = {r["claim_id"]: r for r in read_rows(root, "attributions")}
+    new = links[result.stdout.strip()]
+    assert {k: v for k, v in new.items() if k != "claim_id"} == {k: v for k, v in links[claim_id].items()
+                                                                 if k != "claim_id"}
+    assert new["note"] == link_note and errors(root) == []
+
+
 def test_correct_relocates_the_quote_and_rederives_what_was_hand_edited(with_claim, cli):
     root, claim_id = with_claim
     start = SEED.index("Three police officers were killed")

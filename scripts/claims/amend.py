@@ -103,14 +103,19 @@ def correct(root: Path, claim_id: str, reason: str, changes: dict[str, str], cle
                               + ", ".join(f for f in schema.fields if f not in DERIVED), 2)
         cells = {k: v for k, v in _raw(row).items() if k not in DERIVED and k not in clear}
         cells.update({k: v for k, v in changes.items() if v})
-        chain = request.attributions or [
-            f"{a.get('agent_id')}:{a.get('attribution_kind')}:{a.get('evidence')}"
-            for a in sorted((a for a in package.rows("attributions") if a.get("claim_id") == claim_id),
-                            key=lambda a: a.get("position"))]
+        old_links = sorted((a for a in package.rows("attributions") if a.get("claim_id") == claim_id),
+                           key=lambda a: a.get("position"))
+        copied = not request.attributions
+        chain = request.attributions or [f"{a.get('agent_id')}:{a.get('attribution_kind')}:{a.get('evidence')}"
+                                         for a in old_links]
         request = replace(request, cells=cells, quote=request.quote or row.get("quote", ""),
                           confidence_rule=request.confidence_rule or row.get("confidence_rule", ""),
                           attributions=chain)
         claim, new_chain = build_claim(package, request, near=row.get("quote_start"))
+        if copied:  # a copied chain keeps what was noted on each link (nothing is dropped silently)
+            for link, old_link in zip(new_chain, old_links):
+                if old_link.get("note"):
+                    link["note"] = old_link.get("note")
         old = _deprecated(row, f"corrected by {claim['claim_id']}: {reason.strip()}" if reason.strip() else " ")
         old.update(_rederived(package, row))
         warnings = check_new_rows(package, {"claims": [claim], "attributions": new_chain}, {"claims": [old]})
