@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import csvio
-from .problems import ClaimsError
+from .problems import DataError, UsageError
 
 READING_COLUMNS = ("document", "quote_start", "quote_end", "subject_id", "property_id", "scope", "modality",
                    "value_min", "value_max", "value_date_start", "value_date_end", "attribution_chain",
@@ -138,7 +138,7 @@ def load(path: Path) -> list[Reading]:
         return package_readings(path)
     if path.is_file():
         return file_readings(path)
-    raise ClaimsError(f"{path}: not found (give a package folder or a second-reading CSV file)", 2)
+    raise UsageError(f"{path}: not found (give a package folder or a second-reading CSV file)")
 
 
 def package_readings(root: Path) -> list[Reading]:
@@ -146,8 +146,8 @@ def package_readings(root: Path) -> list[Reading]:
 
     package = load_package(root)
     if package.problems:
-        raise ClaimsError(f"{root}: the package does not load cleanly ({len(package.problems)} problem(s)); "
-                          "run claims validate")
+        raise DataError(f"{root}: the package does not load cleanly ({len(package.problems)} problem(s)); "
+                        "run claims validate")
     seeds = {row.get("source_id"): row.get("seed_path") for row in package.rows("sources")}
     chains: dict[str, list[tuple[int, str]]] = {}
     for row in package.rows("attributions"):
@@ -180,36 +180,36 @@ def file_readings(path: Path) -> list[Reading]:
     display = str(path)
     table = csvio.read_table(path, display)
     if table.problems:
-        raise ClaimsError(table.problems[0].render())
+        raise DataError(table.problems[0].render())
     missing = [name for name in READING_COLUMNS if name not in table.header]
     if missing:
-        raise ClaimsError(f"{display}:1:1: [reading-header] missing column(s) {', '.join(missing)}; "
-                          "fix: the columns are listed in extraction/second-reading/README.md")
+        raise DataError(f"{display}:1:1: [reading-header] missing column(s) {', '.join(missing)}; "
+                        "fix: the columns are listed in extraction/second-reading/README.md")
     if len(table.records) > MAX_READING_ROWS:
-        raise ClaimsError(f"{display}: {len(table.records):,} rows (at most {MAX_READING_ROWS:,}); "
-                          "fix: split the reading by document")
+        raise DataError(f"{display}: {len(table.records):,} rows (at most {MAX_READING_ROWS:,}); "
+                        "fix: split the reading by document")
     has_id = "reading_id" in table.header
     readings, seen = [], set()
     for number, record in enumerate(table.records, start=1):
         if len(record.cells) != len(table.header):
-            raise ClaimsError(f"{display}:{record.line}:1: [csv-row-width] row has {len(record.cells)} cells, the "
-                              f"header has {len(table.header)}; fix: quote cells that hold a comma")
+            raise DataError(f"{display}:{record.line}:1: [csv-row-width] row has {len(record.cells)} cells, the "
+                            f"header has {len(table.header)}; fix: quote cells that hold a comma")
         cells = dict(zip(table.header, record.cells))
         ref = cells["reading_id"].text if has_id and cells["reading_id"].text else f"line {record.line}"
         if ref in seen:
             cell = cells["reading_id"]
-            raise ClaimsError(f"{display}:{cell.line}:{cell.column}: [reading-id] {ref!r} is used twice; "
-                              "fix: give every row its own reading_id")
+            raise DataError(f"{display}:{cell.line}:{cell.column}: [reading-id] {ref!r} is used twice; "
+                            "fix: give every row its own reading_id")
         seen.add(ref)
         start, end = (_offset(display, cells[name]) for name in ("quote_start", "quote_end"))
         if end <= start:
             cell = cells["quote_end"]
-            raise ClaimsError(f"{display}:{cell.line}:{cell.column}: [reading-span] quote_end {end} is not after "
-                              f"quote_start {start}; fix: offsets are code points, end exclusive")
+            raise DataError(f"{display}:{cell.line}:{cell.column}: [reading-span] quote_end {end} is not after "
+                            f"quote_start {start}; fix: offsets are code points, end exclusive")
         for name in ("document", "property_id"):
             if not cells[name].text:
-                raise ClaimsError(f"{display}:{cells[name].line}:{cells[name].column}: [reading-required] "
-                                  f"{name} is empty; fix: fill it in")
+                raise DataError(f"{display}:{cells[name].line}:{cells[name].column}: [reading-required] "
+                                f"{name} is empty; fix: fill it in")
         readings.append(Reading(
             ref, cells["document"].text, start, end, cells["subject_id"].text, cells["property_id"].text,
             cells["scope"].text, cells["modality"].text or "asserted",
@@ -223,8 +223,8 @@ def file_readings(path: Path) -> list[Reading]:
 def _offset(display: str, cell: csvio.Cell) -> int:
     text = cell.text
     if not text.isascii() or not text.isdigit() or len(text) > 12:
-        raise ClaimsError(f"{display}:{cell.line}:{cell.column}: [reading-offset] {text!r} is not a whole "
-                          "number of code points; fix: write the offset as digits")
+        raise DataError(f"{display}:{cell.line}:{cell.column}: [reading-offset] {text!r} is not a whole "
+                        "number of code points; fix: write the offset as digits")
     return int(text)
 
 

@@ -17,7 +17,7 @@ from . import authoring, checks, repair, transaction
 from .contrib import (ClaimRequest, append_rows, claim_bounds, refuse_on_package_problems, build_claim, check_new_rows,
                       write_claim)
 from .package import Package, Row, load_package
-from .problems import ClaimsError, Problem
+from .problems import DataError, Problem, UsageError, param
 from .suggest import did_you_mean
 
 # Columns a correction derives again rather than copies from the old claim.
@@ -30,7 +30,7 @@ def _claim_row(package: Package, claim_id: str) -> Row:
         if row.get("claim_id") == claim_id:
             return row
     ids = [row.get("claim_id") for row in package.rows("claims")]
-    raise ClaimsError(f"no claim {claim_id!r}" + did_you_mean(claim_id, {i: [] for i in ids}))
+    raise DataError(f"no claim {claim_id!r}" + did_you_mean(claim_id, {i: [] for i in ids}))
 
 
 def _raw(row: Row) -> dict:
@@ -46,14 +46,14 @@ def _replace(txn: transaction.Transaction, table: str, changed: dict, key: str) 
             authoring.write_table(txn.root, table, [changed if row.get(key) == changed[key] else row for row in rows],
                                   part, txn)
             return
-    raise ClaimsError(f"{table}: no row with {key} {changed[key]!r} to replace")
+    raise DataError(f"{table}: no row with {key} {changed[key]!r} to replace")
 
 
 def _deprecated(row: Row, reason: str) -> dict:
     if not reason.strip():
-        raise ClaimsError("--reason is empty: say why the claim is withdrawn", 2)
+        raise UsageError(param("reason") + " is empty: say why the claim is withdrawn")
     if row.get("status") == "deprecated":
-        raise ClaimsError(f"claim {row.get('claim_id')} is already deprecated ({row.get('deprecation_reason')})")
+        raise DataError(f"claim {row.get('claim_id')} is already deprecated ({row.get('deprecation_reason')})")
     return {**_raw(row), "status": "deprecated", "deprecation_reason": reason.strip()}
 
 
@@ -99,8 +99,8 @@ def correct(root: Path, claim_id: str, reason: str, changes: dict[str, str], cle
         schema = package.schemas["claims"]
         unknown = [name for name in clear if name not in schema.fields or name in DERIVED]
         if unknown:
-            raise ClaimsError(f"--clear {', '.join(unknown)}: not a column a correction can empty; use one of "
-                              + ", ".join(f for f in schema.fields if f not in DERIVED), 2)
+            raise UsageError(f"{param('clear')} {', '.join(unknown)}: not a column a correction can empty; use one of "
+                             + ", ".join(f for f in schema.fields if f not in DERIVED))
         cells = {k: v for k, v in _raw(row).items() if k not in DERIVED and k not in clear}
         cells.update({k: v for k, v in changes.items() if v})
         old_links = sorted((a for a in package.rows("attributions") if a.get("claim_id") == claim_id),
@@ -133,8 +133,8 @@ def add_alias(root: Path, row: dict[str, str]) -> list[Problem]:
         source = row.get("source_id")
         seed = checks.seed_texts(package).get(source) if source else None
         if seed is not None and row.get("alias", "") not in seed:
-            raise ClaimsError(f"alias {row.get('alias')!r} is not written in the seed of {source}: copy the "
-                              "spelling exactly as the document has it" + authoring.near_hint(seed, row["alias"]))
+            raise DataError(f"alias {row.get('alias')!r} is not written in the seed of {source}: copy the "
+                            "spelling exactly as the document has it" + authoring.near_hint(seed, row["alias"]))
         warnings = check_new_rows(package, {"aliases": [row]})
         append_rows(txn, "aliases", [row])
     return warnings
@@ -149,7 +149,7 @@ def add_exclusion(root: Path, source_id: str, text: str, reason: str, occurrence
         seed = checks.seed_texts(package).get(source_id)
         if seed is None:
             sources = {r.get("source_id"): [r.get("title", "")] for r in package.rows("sources")}
-            raise ClaimsError(f"no readable seed for source {source_id!r}" + did_you_mean(source_id, sources))
+            raise DataError(f"no readable seed for source {source_id!r}" + did_you_mean(source_id, sources))
         span = authoring.locate(seed, text, occurrence, prefix, suffix)
         row = {"source_id": source_id, "text": span.text, "start": span.start, "end": span.end, "reason": reason}
         check_new_rows(package, {"exclusions": [row]})

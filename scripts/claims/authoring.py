@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import csvio, repair, transaction
 from .package import read_descriptor, resource_parts
-from .problems import ClaimsError
+from .problems import DataError, param
 from .schemas import RecordSchema, load_schemas
 
 LOCK_FILE = Path(transaction.LOCK_FILE)
@@ -38,23 +38,23 @@ def locate(text: str, quote: str, occurrence: int | None = None, prefix: str = "
     """Find quote in text. If it occurs more than once, an occurrence number (1-based) or a
     prefix/suffix that fits only one of them must choose; otherwise refuse, listing candidates."""
     if not quote:
-        raise ClaimsError("the quote is empty")
+        raise DataError("the quote is empty")
     starts = repair.occurrences(text, quote)
     if not starts:
-        raise ClaimsError(f"not found in the seed: {quote!r}" + near_hint(text, quote))
+        raise DataError(f"not found in the seed: {quote!r}" + near_hint(text, quote))
     if prefix or suffix:
         starts = [s for s in starts if text[:s].endswith(prefix) and text[s + len(quote):].startswith(suffix)]
         if not starts:
-            raise ClaimsError(f"no occurrence of the quote has that prefix/suffix: {quote!r}")
+            raise DataError(f"no occurrence of the quote has that prefix/suffix: {quote!r}")
     if occurrence is not None:
         if not 1 <= occurrence <= len(starts):
-            raise ClaimsError(f"occurrence {occurrence} asked, the quote occurs {len(starts)} time(s)")
+            raise DataError(f"occurrence {occurrence} asked, the quote occurs {len(starts)} time(s)")
         start = starts[occurrence - 1]
     elif len(starts) > 1:
         listed = "\n".join(f"  #{n} at offset {s} (line {text.count(chr(10), 0, s) + 1}): "
                            f"{_context(text, s, s + len(quote))}" for n, s in enumerate(starts, 1))
-        raise ClaimsError(f"the quote occurs {len(starts)} times; choose one with --occurrence N, or --prefix/--suffix "
-                          f"(the text just before or after it):\n{listed}")
+        raise DataError(f"the quote occurs {len(starts)} times; choose one with {param('occurrence')} N, or "
+                        f"{param('prefix')}/{param('suffix')} (the text just before or after it):\n{listed}")
     else:
         start = starts[0]
     return Span(start, start + len(quote), quote)
@@ -105,7 +105,7 @@ def table_parts(root: Path, table: str) -> list[str]:
     """The files of a table resource (one, or the parts of a multipart resource)."""
     parts = resource_parts(read_descriptor(root))
     if table not in parts:
-        raise ClaimsError(f"datapackage.json has no table resource {table}")
+        raise DataError(f"datapackage.json has no table resource {table}")
     return parts[table]
 
 
@@ -114,7 +114,7 @@ def canonical_text(schema: RecordSchema, rows: list[dict]) -> str:
     header = schema.fields
     unknown = {key for row in rows for key in row} - set(header)
     if unknown:
-        raise ClaimsError(f"unknown column(s) for {schema.name}: {', '.join(sorted(unknown))}")
+        raise DataError(f"unknown column(s) for {schema.name}: {', '.join(sorted(unknown))}")
     values = [[cell_text(row.get(name)) for name in header] for row in rows]
     return csvio.dumps(header, canonical_rows(schema.name, header, values, schema.document))
 
@@ -127,7 +127,7 @@ def write_table(root: Path, table: str, rows: list[dict], part: str | None = Non
     without, it is replaced atomically on its own (extraction scripts that run alone)."""
     parts = table_parts(root, table)
     if part is None and len(parts) > 1:
-        raise ClaimsError(f"{table} has several parts: name the one to write")
+        raise DataError(f"{table} has several parts: name the one to write")
     rel = part or parts[0]
     data = canonical_text(load_schemas(root / "schemas")[table], rows).encode("utf-8")
     if txn is None:
@@ -158,7 +158,7 @@ def read_rows(root: Path, table: str, part: str | None = None,
         else:
             loaded = csvio.read_table(root / rel, rel)
         if loaded.problems:
-            raise ClaimsError(loaded.problems[0].render())
+            raise DataError(loaded.problems[0].render())
         rows += [{name: cell.text for name, cell in zip(loaded.header, record.cells) if cell.text != ""}
                  for record in loaded.records]
     return rows

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from .package import Package, tabular_resources
-from .problems import ClaimsError
+from .problems import DataError
 from .schemas import RecordSchema
 
 DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN"}
@@ -84,7 +84,7 @@ def read_paths(script_text: str) -> list[str]:
             continue
         match = READ_LINE.match(line)
         if match is None:
-            raise ClaimsError(f"{LOAD_SCRIPT}:{number}:1: only '.read FILE' lines and comments are allowed")
+            raise DataError(f"{LOAD_SCRIPT}:{number}:1: only '.read FILE' lines and comments are allowed")
         paths.append(match.group(1))
     return paths
 
@@ -112,7 +112,7 @@ def run_load_script(connection: duckdb.DuckDBPyConnection, root: Path) -> None:
             try:
                 connection.execute(text)
             except duckdb.Error as exc:
-                raise ClaimsError(f"{path}: {exc}") from exc
+                raise DataError(f"{path}: {exc}") from exc
 
 
 def connect_memory(root: Path) -> duckdb.DuckDBPyConnection:

@@ -19,7 +19,7 @@ from . import authoring, checks, csvio, descriptor, repair, suggest, transaction
 from .csvio import Cell
 from .package import (DESCRIPTOR, Package, header_problem, load_package, read_descriptor, resource_parts, typed_row,
                       unsafe_path, width_problem)
-from .problems import ClaimsError, Problem
+from .problems import ClaimsError, DataError, Problem, UsageError, param
 from .rules import run_python
 from .quantities import QUALIFIERS, derive_bounds
 from .schemas import RecordSchema, load_schemas
@@ -59,7 +59,7 @@ def check_new_rows(package: Package, new: dict[str, list[dict]],
     mine = [p for p in problems if p.file in labelled]
     errors = [_with_suggestion(package, p, *labelled[p.file]) for p in mine if p.severity == "error"]
     if errors:
-        raise ClaimsError("refused, nothing written:\n" + "\n".join(_render_new(p) for p in errors))
+        raise DataError("refused, nothing written:\n" + "\n".join(_render_new(p) for p in errors))
     return mine
 
 
@@ -85,8 +85,8 @@ def refuse_on_package_problems(package: Package, tables: tuple[str, ...]) -> Non
     broken = [p for p in package.problems if p.severity == "error" and
               any(p.file in package.tables[t].files for t in tables if t in package.tables)]
     if broken:
-        raise ClaimsError("refused, nothing written: fix these first (claims validate lists all):\n"
-                          + "\n".join("  " + p.render() for p in broken[:10]))
+        raise DataError("refused, nothing written: fix these first (claims validate lists all):\n"
+                        + "\n".join("  " + p.render() for p in broken[:10]))
 
 
 # Sources ----------------------------------------------------------------------------------------
@@ -97,7 +97,7 @@ def date_interval(text: str) -> tuple[str, str, str]:
 
     match = DATE.fullmatch(text)
     if match is None:
-        raise ClaimsError(f"date {text!r}: write YYYY, YYYY-MM or YYYY-MM-DD", 2)
+        raise UsageError(f"date {text!r}: write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = match.groups()
     if day:
         return text, text, "day"
@@ -112,12 +112,12 @@ def add_source(root: Path, document: Path, source_id: str, meta: dict[str, str])
     try:
         data = document.read_bytes()
     except OSError as exc:
-        raise ClaimsError(f"cannot read {document}: {exc.strerror}") from exc
+        raise DataError(f"cannot read {document}: {exc.strerror}") from exc
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ClaimsError(f"{document} is not UTF-8 (byte {exc.start}): convert it to UTF-8 first, so quote "
-                          "offsets are defined") from exc
+        raise DataError(f"{document} is not UTF-8 (byte {exc.start}): convert it to UTF-8 first, so quote "
+                        "offsets are defined") from exc
     suffix = document.suffix.lower() if re.fullmatch(r"\.[a-z0-9]{1,8}", document.suffix.lower()) else ".txt"
     seed_path = f"seeds/{source_id}{suffix}"
     sha256 = hashlib.sha256(data).hexdigest()
@@ -128,11 +128,11 @@ def add_source(root: Path, document: Path, source_id: str, meta: dict[str, str])
         refuse_on_package_problems(package, ("sources",))
         for other in package.rows("sources"):
             if other.get("sha256") == sha256:
-                raise ClaimsError(f"{document} is already in the package as source {other.get('source_id')} "
-                                  f"({other.get('seed_path')})")
+                raise DataError(f"{document} is already in the package as source {other.get('source_id')} "
+                                f"({other.get('seed_path')})")
         target = root / seed_path
         if target.exists() and (target.is_symlink() or target.read_bytes() != data):
-            raise ClaimsError(f"{seed_path} already exists with other content: choose another --source-id")
+            raise DataError(f"{seed_path} already exists with other content: choose another {param('source_id')}")
         # The seed goes in first so the new row is checked against the file it describes; the
         # transaction removes it again if the check refuses or the process dies before the commit.
         if not target.exists():
@@ -181,7 +181,7 @@ class ClaimRequest:
 def current_guideline_version(root: Path) -> str:
     match = GUIDELINE.search((root / "docs/model.md").read_text(encoding="utf-8"))
     if match is None:
-        raise ClaimsError("docs/model.md does not state 'Guideline version: **X.Y.Z**': pass --guideline-version")
+        raise DataError("docs/model.md does not state 'Guideline version: **X.Y.Z**': pass " + param("guideline_version"))
     return match.group(1)
 
 
@@ -211,8 +211,8 @@ def build_claim(package: Package, request: ClaimRequest, near: int | None = None
     source_id = request.cells.get("source_id", "")
     seed = checks.seed_texts(package).get(source_id)
     if seed is None:
-        raise ClaimsError(f"no readable seed for source {source_id!r}: add the document with claims add-source "
-                          "(claims validate says what is wrong with an existing one)")
+        raise DataError(f"no readable seed for source {source_id!r}: add the document with claims add-source "
+                        "(claims validate says what is wrong with an existing one)")
     occurrence = request.occurrence
     if near is not None and occurrence is None and not (request.prefix or request.suffix):
         starts = repair.occurrences(seed, request.quote)
@@ -244,8 +244,8 @@ def _rubric_confidence(package: Package, rule: str) -> float:
     rubric = {row.get("rule_id"): row.get("confidence") for row in package.rows("confidence_rubric")}
     if rule not in rubric:
         rules = {row.get("rule_id"): [row.get("label", "")] for row in package.rows("confidence_rubric")}
-        raise ClaimsError(f"no rubric rule {rule!r}{suggest.did_you_mean(rule, rules)} (one of "
-                          f"{', '.join(sorted(rubric))}: claims vocab rubric explains each)")
+        raise DataError(f"no rubric rule {rule!r}{suggest.did_you_mean(rule, rules)} (one of "
+                        f"{', '.join(sorted(rubric))}: claims vocab rubric explains each)")
     return rubric[rule]
 
 
@@ -257,7 +257,7 @@ def claim_bounds(package: Package, claim: dict) -> dict:
     try:
         figure = package.schemas["claims"].to_json_value("value_number", str(number))
     except ValueError as exc:
-        raise ClaimsError(f"--number: {exc}") from exc
+        raise DataError(f"{param('number')}: {exc}") from exc
     if claim.get("value_qualifier") not in QUALIFIERS:
         return {}  # no qualifier, or an unknown one: the schema check says which
     low, high = derive_bounds(claim["value_qualifier"], figure)
@@ -269,12 +269,12 @@ def _attribution(seed: str, quote: authoring.Span, claim_id: str, position: int,
     nearest the quote when it occurs more than once (evidence often repeats, a chain does not)."""
     match = ATTRIBUTION.fullmatch(text)
     if match is None:
-        raise ClaimsError(f"--attribution {text!r}: write AGENT_ID:KIND:EVIDENCE, e.g. "
-                          "organisation:bbc-news:reported:BBC News reported", 2)
+        raise UsageError(f"{param('attribution')} {text!r}: write AGENT_ID:KIND:EVIDENCE, e.g. "
+                         "organisation:bbc-news:reported:BBC News reported")
     agent_id, kind, evidence = match.groups()
     starts = repair.occurrences(seed, evidence)
     if not starts:
-        raise ClaimsError(f"attribution {position}: evidence not found in the seed: {evidence!r}")
+        raise DataError(f"attribution {position}: evidence not found in the seed: {evidence!r}")
     start = min(starts, key=lambda i: abs(i - quote.start))
     return {"claim_id": claim_id, "position": position, "agent_id": agent_id, "attribution_kind": kind,
             "evidence": evidence, "evidence_start": start, "evidence_end": start + len(evidence)}
@@ -302,7 +302,7 @@ def fmt(root: Path, check: bool) -> list[str]:
                 if text is not None and text.encode("utf-8") != data:
                     wanted[rel] = text.encode("utf-8")
         if problems:
-            raise ClaimsError("cannot format, nothing written:\n" + "\n".join("  " + p.render() for p in problems))
+            raise DataError("cannot format, nothing written:\n" + "\n".join("  " + p.render() for p in problems))
         if not check:
             for rel, data in wanted.items():
                 txn.write(rel, data)

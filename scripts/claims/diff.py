@@ -44,7 +44,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .package import DESCRIPTOR, resource_parts, table_resource_dicts, unsafe_path
-from .problems import ClaimsError
+from .problems import ClaimsError, DataError, UsageError
 
 STRUCTURE, ADDITION, CORRECTION = "structure", "addition", "correction"
 RELEASE_LEVELS = {STRUCTURE: "major", ADDITION: "minor", CORRECTION: "patch"}
@@ -185,11 +185,11 @@ def read_descriptor_json(root: Path) -> dict:
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise ClaimsError(f"{path}: no {DESCRIPTOR}: not a claims package", 2) from exc
+        raise UsageError(f"{path}: no {DESCRIPTOR}: not a claims package") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ClaimsError(f"{path}: not valid JSON ({exc}): run claims validate on that state") from exc
+        raise DataError(f"{path}: not valid JSON ({exc}): run claims validate on that state") from exc
     if not isinstance(descriptor, dict):
-        raise ClaimsError(f"{path}:1:1: the descriptor is not a JSON object")
+        raise DataError(f"{path}:1:1: the descriptor is not a JSON object")
     return descriptor
 
 
@@ -200,7 +200,7 @@ def inside(root: Path, rel: str) -> Path:
     if reason is None and not path.resolve().is_relative_to(root.resolve()):
         reason = "is a link leading outside the package"
     if reason:
-        raise ClaimsError(f"{root / DESCRIPTOR}: path {rel} {reason}; run claims validate on that state")
+        raise DataError(f"{root / DESCRIPTOR}: path {rel} {reason}; run claims validate on that state")
     return path
 
 
@@ -215,7 +215,7 @@ def read_csv_rows(root: Path, parts: list[str]) -> tuple[list[str], list[dict[st
         except FileNotFoundError:
             continue  # the table lost a file: its rows count as removed, validate locates it
         except UnicodeDecodeError as exc:
-            raise ClaimsError(f"{rel}: not UTF-8 ({exc}); run claims validate on that state") from exc
+            raise DataError(f"{rel}: not UTF-8 ({exc}); run claims validate on that state") from exc
         records = list(csv.reader(io.StringIO(text, newline="")))  # not splitlines: \f, \x1c... are cell text
         if not records:
             continue

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import csvio, jsonloc
 from .csvio import Cell
-from .problems import ClaimsError, Problem
+from .problems import DataError, Problem, UsageError
 from .schemas import RecordSchema, load_schemas, record_problems
 
 DESCRIPTOR = "datapackage.json"
@@ -76,7 +76,7 @@ class Package:
         return self.tables[name].file if name in self.tables else name
 
 
-class DescriptorError(ClaimsError):
+class DescriptorError(DataError):
     """The descriptor cannot be read at all; carries the located problem for the report."""
 
     def __init__(self, problem: Problem):
@@ -102,7 +102,7 @@ def read_descriptor_text(root: Path) -> tuple[dict, str]:
     """The descriptor and its text (kept to place problems on their line)."""
     path = root / DESCRIPTOR
     if not path.is_file():
-        raise ClaimsError(f"{DESCRIPTOR} not found in {root}: run the command in the package's root folder", 2)
+        raise UsageError(f"{DESCRIPTOR} not found in {root}: run the command in the package's root folder")
     try:
         text = path.read_text(encoding="utf-8")
         descriptor = json.loads(text)
@@ -156,8 +156,8 @@ def table_order(schemas: dict[str, RecordSchema], descriptor: dict | None = None
     while len(order) < len(needs):
         ready = [name for name in needs if name not in order and needs[name] <= set(order)]
         if not ready:
-            raise ClaimsError("the foreign keys of schemas/ form a cycle among "
-                              + ", ".join(sorted(set(needs) - set(order))) + ": no table can be loaded first")
+            raise DataError("the foreign keys of schemas/ form a cycle among "
+                            + ", ".join(sorted(set(needs) - set(order))) + ": no table can be loaded first")
         order.append(min(ready, key=lambda name: (listed.index(name) if name in listed else -1, name)))
     return tuple(order)
 

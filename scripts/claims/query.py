@@ -19,7 +19,7 @@ from . import search
 from .build import connect_memory
 from .checks import safe_seed
 from .package import read_descriptor
-from .problems import ClaimsError
+from .problems import DataError, UsageError, param
 
 TIERS = ("incompatible", "divergent")
 # Statement types that cannot change anything; DESCRIBE, SHOW and SUMMARIZE parse as SELECT.
@@ -36,11 +36,11 @@ def open_database(root: Path, database: Path | None = None) -> Iterator[duckdb.D
         connection = connect_memory(root)
     else:
         if not database.is_file():
-            raise ClaimsError(f"no database file {database}: run claims build, or leave out --database", 2)
+            raise UsageError(f"no database file {database}: run claims build, or leave out {param('database')}")
         try:
             connection = duckdb.connect(str(database), read_only=True)
         except duckdb.Error as exc:
-            raise ClaimsError(f"cannot open {database}: {exc}") from exc
+            raise DataError(f"cannot open {database}: {exc}") from exc
     try:
         connection.execute("SET enable_external_access = false")
         connection.execute("SET lock_configuration = true")
@@ -54,7 +54,7 @@ def fetch(connection: duckdb.DuckDBPyConnection, sql: str, params: list | None =
         cursor = connection.execute(sql, params or [])
         return [column[0] for column in cursor.description], cursor.fetchall()
     except duckdb.Error as exc:
-        raise ClaimsError(f"query failed: {exc}") from exc
+        raise DataError(f"query failed: {exc}") from exc
 
 
 def fetch_dicts(connection: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
@@ -67,12 +67,12 @@ def run_sql(connection: duckdb.DuckDBPyConnection, query: str, params: list[str]
     try:
         statements = connection.extract_statements(query)
     except duckdb.Error as exc:
-        raise ClaimsError(f"query failed: {exc}") from exc
+        raise DataError(f"query failed: {exc}") from exc
     if len(statements) != 1:
-        raise ClaimsError(f"give exactly one SQL statement ({len(statements)} given)")
+        raise DataError(f"give exactly one SQL statement ({len(statements)} given)")
     if statements[0].type not in READ_ONLY_STATEMENTS:
-        raise ClaimsError(f"only read-only queries run here (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN), "
-                          f"not {statements[0].type.name}")
+        raise DataError(f"only read-only queries run here (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN), "
+                        f"not {statements[0].type.name}")
     return fetch(connection, query, params)
 
 
@@ -98,7 +98,7 @@ def contested(connection: duckdb.DuckDBPyConnection, tier: str | None = None) ->
     """Contested facts, incompatible before divergent, optionally one tier only; each with its
     claims in order of value and who states them (values, from fact_statements)."""
     if tier is not None and tier not in TIERS:
-        raise ClaimsError(f"unknown tier {tier!r}: choose {' or '.join(TIERS)}", 2)
+        raise UsageError(f"unknown tier {tier!r}: choose {' or '.join(TIERS)}")
     facts = fetch_dicts(connection, CONTESTED_SQL, {"tier": tier})
     statements: dict[str, list[dict]] = {}
     for row in fetch_dicts(connection, STATEMENTS_SQL, {"facts": [fact["fact_key"] for fact in facts]}):
@@ -172,10 +172,10 @@ def resolve(connection: duckdb.DuckDBPyConnection, text: str, also: int = 5) -> 
         similar = search.similar(items, text, limit=20)
         similar = _beside(similar, {match.key for match in similar if match.item.kind == "entity"})[:also]
         hint = f"; did you mean: {_listed(similar)}" if similar else ""
-        raise ClaimsError(f"no claim id, fact key, entity id, document id or name {text!r}{hint}")
+        raise DataError(f"no claim id, fact key, entity id, document id or name {text!r}{hint}")
     best = [match for match in matches if match.rank == matches[0].rank]
     if len(best) > 1:
-        raise ClaimsError(f"{text!r} matches {len(best)} equally well: {_listed(best)}; give one of their ids")
+        raise DataError(f"{text!r} matches {len(best)} equally well: {_listed(best)}; give one of their ids")
     top = best[0]
     entities = {match.key for match in matches if match.item.kind == "entity"}
     return Target(top.item.kind, top.item.key, top.item.label, tuple(_beside(matches[1:], entities)[:also]))

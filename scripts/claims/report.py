@@ -43,13 +43,18 @@ def leading(report: Report) -> list[tuple[Problem, list[str]]]:
     return [(p, folded_lines(followers.get(cause_key(p), []))) for p in report.problems if not p.follows_from]
 
 
-def as_json(report: Report) -> str:
+def as_document(report: Report) -> dict:
+    """The report as JSON takes it."""
     document = {"valid": report.is_valid, "counts": report.counts,
                 "errors": len(report.errors), "warnings": len(report.warnings),
                 "problems": [p.as_dict() for p in report.problems]}
     if report.skipped:
         document["skipped"] = [{"rule": rule, "reason": reason} for rule, reason in sorted(report.skipped.items())]
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return document
+
+
+def as_json(report: Report) -> str:
+    return json.dumps(as_document(report), indent=2, ensure_ascii=False)
 
 
 def as_text(report: Report) -> str:

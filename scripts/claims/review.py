@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import contrib, transaction
 from .package import load_package
-from .problems import ClaimsError
+from .problems import ClaimsError, DataError, UsageError, param
 from .query import fetch_dicts, open_database
 
 VERDICTS = ("confirmed", "corrected", "disputed")
@@ -61,18 +61,18 @@ def known_scope(root: Path, document: str | None, fact: str | None) -> None:
     with open_database(root) as connection:
         if document is not None and not fetch_dicts(connection, "SELECT 1 FROM sources WHERE source_id = ?",
                                                      [document]):
-            raise ClaimsError(f"no document {document!r}: use a source_id of claims/sources.csv", 2)
+            raise UsageError(f"no document {document!r}: use a source_id of claims/sources.csv")
         if fact is not None and not fetch_dicts(connection, "SELECT 1 FROM claim_facts WHERE fact_key = ?",
                                                 [fact]):
-            raise ClaimsError(f"no active claim has the fact {fact!r}: write subject|property[|scope]", 2)
+            raise UsageError(f"no active claim has the fact {fact!r}: write subject|property[|scope]")
 
 
 def review_row(claim_id: str, verdict: str, reviewer: str, reviewed_on: str, method: str, note: str = "",
                replaced_by: str = "") -> dict:
     if verdict not in VERDICTS:
-        raise ClaimsError(f"verdict {verdict!r}: use one of {', '.join(VERDICTS)}", 2)
+        raise UsageError(f"verdict {verdict!r}: use one of {', '.join(VERDICTS)}")
     if method not in METHODS:
-        raise ClaimsError(f"method {method!r}: use one of {', '.join(METHODS)}", 2)
+        raise UsageError(f"method {method!r}: use one of {', '.join(METHODS)}")
     row = {"claim_id": claim_id, "reviewer": reviewer, "reviewed_on": reviewed_on, "verdict": verdict,
            "method": method, "note": note, "replaced_by": replaced_by}
     return {key: value for key, value in row.items() if value}
@@ -89,8 +89,8 @@ def record(root: Path, rows: list[dict]) -> list[str]:
         extracted_by = {row.get("claim_id"): row.get("extracted_by") for row in package.rows("claims")}
         for row in rows:
             if extracted_by.get(row["claim_id"]) and extracted_by[row["claim_id"]] == row["reviewer"]:
-                raise ClaimsError(f"refused, nothing written: {row['claim_id']} was extracted by {row['reviewer']!r}; "
-                                  "a review is a second pair of eyes (give another --reviewer)")
+                raise DataError(f"refused, nothing written: {row['claim_id']} was extracted by {row['reviewer']!r}; "
+                                "a review is a second pair of eyes (give another " + param("reviewer") + ")")
         warnings = contrib.check_new_rows(package, {"reviews": rows})
         contrib.append_rows(txn, "reviews", rows)
     return contrib.render_warnings(warnings)
@@ -102,22 +102,22 @@ def read_verdicts(path: Path, reviewer: str, reviewed_on: str, default_method: s
     try:
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimsError(f"{path}: cannot read as UTF-8 text ({exc})", 2) from exc
+        raise UsageError(f"{path}: cannot read as UTF-8 text ({exc})") from exc
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, [])
     unknown = [name for name in header if name not in BULK_COLUMNS]
     if "claim_id" not in header or "verdict" not in header or unknown:
-        raise ClaimsError(f"{path}:1:1: the header must name claim_id and verdict (and only {', '.join(BULK_COLUMNS)})"
-                          + (f"; unknown: {', '.join(unknown)}" if unknown else ""), 2)
+        raise UsageError(f"{path}:1:1: the header must name claim_id and verdict (and only {', '.join(BULK_COLUMNS)})"
+                         + (f"; unknown: {', '.join(unknown)}" if unknown else ""))
     rows = []
     for line_number, cells in enumerate(reader, start=2):
         if not cells:
             continue
         if len(rows) >= MAX_BULK_ROWS:
-            raise ClaimsError(f"{path}: more than {MAX_BULK_ROWS:,} verdicts; split the file", 2)
+            raise UsageError(f"{path}: more than {MAX_BULK_ROWS:,} verdicts; split the file")
         if len(cells) != len(header):
-            raise ClaimsError(f"{path}:{line_number}:1: {len(cells)} cells, the header has {len(header)}; "
-                              "quote cells that hold a comma", 2)
+            raise UsageError(f"{path}:{line_number}:1: {len(cells)} cells, the header has {len(header)}; "
+                             "quote cells that hold a comma")
         cell = dict(zip(header, cells))
         try:
             rows.append(review_row(cell["claim_id"], cell["verdict"], reviewer, reviewed_on,
@@ -125,7 +125,7 @@ def read_verdicts(path: Path, reviewer: str, reviewed_on: str, default_method: s
                                    cell.get("replaced_by", "")))
         except ClaimsError as exc:
             column = header.index("method" if "method" in str(exc) else "verdict") + 1
-            raise ClaimsError(f"{path}:{line_number}:{column}: {exc}", 2) from None
+            raise UsageError(f"{path}:{line_number}:{column}: {exc}") from None
     return rows
 
 

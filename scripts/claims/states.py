@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .problems import ClaimsError
+from .problems import ClaimsError, DataError, UsageError
 
 # A local git command on a repository of this size takes well under a second; a hung one (a
 # lock, a huge object) is stopped rather than stalling CI.
@@ -30,36 +30,36 @@ def git(repo: Path, *args: str, binary: bool = False) -> str | bytes:
         done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, timeout=GIT_TIMEOUT_SECONDS,
                               check=False)
     except FileNotFoundError as exc:
-        raise ClaimsError("git is not installed: comparing commits needs git", 2) from exc
+        raise UsageError("git is not installed: comparing commits needs git") from exc
     except subprocess.TimeoutExpired as exc:
-        raise ClaimsError(f"git {args[0]} took over {GIT_TIMEOUT_SECONDS} s in {repo}") from exc
+        raise DataError(f"git {args[0]} took over {GIT_TIMEOUT_SECONDS} s in {repo}") from exc
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ClaimsError(f"git {' '.join(args[:2])} failed in {repo}: {message[-1] if message else done.returncode}", 2)
+        raise UsageError(f"git {' '.join(args[:2])} failed in {repo}: {message[-1] if message else done.returncode}")
     return done.stdout if binary else done.stdout.decode("utf-8", "replace")
 
 
 def resolve_commit(repo: Path, ref: str) -> str:
     """The full commit id a ref names (a branch, tag, HEAD~1, an id); usage error otherwise."""
     if not ref or ref.startswith("-"):
-        raise ClaimsError(f"{ref!r} is not a folder or a git ref", 2)
+        raise UsageError(f"{ref!r} is not a folder or a git ref")
     try:
         return git(repo, "rev-parse", "--verify", "--end-of-options", ref + "^{commit}").strip()
     except ClaimsError as exc:
-        raise ClaimsError(f"{ref!r} is neither a folder nor a commit of the git repository {repo}", 2) from exc
+        raise UsageError(f"{ref!r} is neither a folder nor a commit of the git repository {repo}") from exc
 
 
 def export_commit(repo: Path, commit: str, target: Path) -> Path:
     """Unpack the tree of commit into target (created); returns target."""
     data = git(repo, "archive", "--format=tar", commit, binary=True)
     if len(data) > MAX_EXPORT_BYTES:
-        raise ClaimsError(f"commit {commit[:12]} holds over {MAX_EXPORT_BYTES // 2**20} MiB: refusing to export it")
+        raise DataError(f"commit {commit[:12]} holds over {MAX_EXPORT_BYTES // 2**20} MiB: refusing to export it")
     target.mkdir(parents=True, exist_ok=True)
     try:
         with tarfile.open(fileobj=io.BytesIO(data)) as archive:
             archive.extractall(target, filter="data")
     except (tarfile.TarError, OSError) as exc:
-        raise ClaimsError(f"cannot export commit {commit[:12]}: {exc}") from exc
+        raise DataError(f"cannot export commit {commit[:12]}: {exc}") from exc
     return target
 
 

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from .problems import ClaimsError
+from .problems import DataError, UsageError, param
 
 DESCRIPTOR = "datapackage.json"  # package.DESCRIPTOR: a package root is where it is
 LOCK_FILE = "claims/.lock"
@@ -57,7 +57,7 @@ def _safe_rel(rel: str) -> str:
     parts = Path(rel).parts
     if (not isinstance(rel, str) or not rel or rel.startswith(("/", "\\")) or "\\" in rel or ":" in rel
             or ".." in parts or not parts):
-        raise ClaimsError(f"{JOURNAL}: path {rel!r} leads outside the package; remove {JOURNAL} by hand")
+        raise DataError(f"{JOURNAL}: path {rel!r} leads outside the package; remove {JOURNAL} by hand")
     return rel
 
 
@@ -143,7 +143,7 @@ def recover(root: Path) -> str | None:
     path = root / JOURNAL
     path.with_name(path.name + ".tmp").unlink(missing_ok=True)  # a journal never finished: not in force
     if path.is_symlink():
-        raise ClaimsError(f"{JOURNAL} is a symbolic link: remove it by hand")
+        raise DataError(f"{JOURNAL} is a symbolic link: remove it by hand")
     if not path.exists():
         return None
     try:
@@ -152,8 +152,8 @@ def recover(root: Path) -> str | None:
         if state not in ("prepared", "committed") or not all(isinstance(r, str) for r in writes + created):
             raise ValueError(state)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ClaimsError(f"{JOURNAL} is not a journal this toolkit wrote ({exc}): look at it and remove it "
-                          "by hand") from exc
+        raise DataError(f"{JOURNAL} is not a journal this toolkit wrote ({exc}): look at it and remove it "
+                        "by hand") from exc
     for rel in writes + created:
         _safe_rel(rel)
     if state == "committed":
@@ -184,8 +184,8 @@ def locked(root: Path):
     # Never create folders: outside a package the lock would be left behind in a stray
     # claims/ (or claims/claims/) before the command refuses.
     if not (root / DESCRIPTOR).is_file() or not lock_path.parent.is_dir():
-        raise ClaimsError(f"{root} is not the root folder of a claims package (no {DESCRIPTOR} beside "
-                          f"{Path(LOCK_FILE).parent}/): run the command inside one, or give its folder with --root DIR", 2)
+        raise UsageError(f"{root} is not the root folder of a claims package (no {DESCRIPTOR} beside "
+                         f"{Path(LOCK_FILE).parent}/): run the command inside one, or give its folder with {param('root')} DIR")
     with FileLock(str(lock_path)):
         recover(root)
         yield
@@ -227,7 +227,7 @@ class Transaction:
         journal first, so that a rollback or a kill removes it."""
         target = self.root / _safe_rel(rel)
         if target.exists() or target.is_symlink():
-            raise ClaimsError(f"{rel} already exists")
+            raise DataError(f"{rel} already exists")
         self.created.append(rel)
         _write_journal(self.root, "prepared", [], self.created)
         _write_file(target, data, file_mode(target))

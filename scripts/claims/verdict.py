@@ -33,7 +33,7 @@ from . import authoring, descriptor, diff_render, history
 from .csvio import write_atomic
 from .diff import PackageDiff, diff_packages
 from .package import load_package
-from .problems import ClaimsError, Problem
+from .problems import ClaimsError, DataError, Problem, UsageError
 from .validate import Report, validate
 
 RULE_PATHS = ("schemas", "scripts", "sql", ".github", ".ci", "Makefile", "pyproject.toml",
@@ -113,7 +113,7 @@ def pr_verdict(base_root: Path, head_root: Path, base_label: str = "base", head_
         try:
             view = trusted_view(base_root, head_root, Path(temporary) / "trusted")
         except ClaimsError as exc:
-            raise ClaimsError(f"cannot put the pull request's data under the base's rules: {exc}") from exc
+            raise DataError(f"cannot put the pull request's data under the base's rules: {exc}") from exc
         under_base = validate(view)
         try:
             found = history.history_problems(base_root, load_package(view), rules_change=True)
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         verdict = pr_verdict(args.base.resolve(), args.head.resolve(), *args.labels)
     except ClaimsError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return 2 if isinstance(exc, UsageError) else 1
     text = as_markdown(verdict)
     if args.output:
         write_atomic(args.output, text.encode("utf-8"))

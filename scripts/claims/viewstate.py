@@ -18,7 +18,7 @@ import duckdb
 from .build import DUCKDB_TYPES, LOAD_SCRIPT, read_paths
 from .diff import inside, read_descriptor_json
 from .package import table_resource_dicts
-from .problems import ClaimsError
+from .problems import DataError
 
 # The views over this package run in well under a second; a view that takes longer than this
 # (a runaway cross join in a contribution) is stopped.
@@ -61,7 +61,7 @@ def view_files(root: Path) -> list[tuple[str, str]]:
     """The non-base files sql/load.sql reads, in order, with their text."""
     script = inside(root, str(LOAD_SCRIPT))
     if not script.is_file():
-        raise ClaimsError(f"{LOAD_SCRIPT}: missing")
+        raise DataError(f"{LOAD_SCRIPT}: missing")
     files = []
     for rel in read_paths(script.read_text(encoding="utf-8")):
         if not rel.startswith(BASE_FOLDER):
@@ -73,7 +73,7 @@ def _run(connection: duckdb.DuckDBPyConnection, label: str, sql: str) -> None:
     try:
         connection.execute(sql)
     except duckdb.Error as exc:
-        raise ClaimsError(f"{label}: {exc}") from exc
+        raise DataError(f"{label}: {exc}") from exc
 
 
 def read_view_state(root: Path) -> ViewState:
@@ -81,7 +81,7 @@ def read_view_state(root: Path) -> ViewState:
     try:
         files = view_files(root)
     except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimsError(f"{LOAD_SCRIPT}: cannot read a file it names: {exc}") from exc
+        raise DataError(f"{LOAD_SCRIPT}: cannot read a file it names: {exc}") from exc
     connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 1})
     timer = threading.Timer(VIEW_SECONDS, connection.interrupt)
     timer.start()
@@ -94,7 +94,7 @@ def read_view_state(root: Path) -> ViewState:
             _run(connection, rel, text)
         return _read(connection)
     except duckdb.Error as exc:
-        raise ClaimsError(f"views: {exc}") from exc
+        raise DataError(f"views: {exc}") from exc
     finally:
         timer.cancel()
         connection.close()

@@ -40,7 +40,7 @@ app = build_app()
 
 
 def run() -> None:
-    """Entry point. Usage errors exit 2, ClaimsError exits with its code; anything unexpected
+    """Entry point. Usage errors exit 2, data errors 1 (common.exit_code); anything unexpected
     is still reported in one line, never as a traceback."""
     try:
         app()

@@ -1,5 +1,5 @@
-"""What every command module shares: the Typer class that turns ClaimsError into an exit code,
-the --root and --json options."""
+"""What every command module shares: the Typer class that turns the library's exceptions into
+messages and exit codes (the only place that does), the --root option and the package it names."""
 
 from __future__ import annotations
 
@@ -9,7 +9,22 @@ from typing import Annotated
 
 import typer
 
-from ..problems import ClaimsError
+from ..problems import ClaimsError, UsageError
+
+
+def option_name(name: str) -> str:
+    """The option a parameter of the library is given with: reason -> --reason."""
+    return "--" + name.replace("_", "-")
+
+
+def exit_code(exc: ClaimsError) -> int:
+    """2 for a usage error (as click's own), 1 for bad data."""
+    return 2 if isinstance(exc, UsageError) else 1
+
+
+def message(exc: ClaimsError) -> str:
+    """The library's message, its parameters named as this command line's options."""
+    return exc.render(option_name)
 
 
 class ClaimsTyper(typer.Typer):
@@ -24,8 +39,8 @@ class ClaimsTyper(typer.Typer):
                 try:
                     return function(*a, **kw)
                 except ClaimsError as exc:
-                    typer.echo(f"error: {exc}", err=True)
-                    raise typer.Exit(exc.exit_code) from None
+                    typer.echo(f"error: {message(exc)}", err=True)
+                    raise typer.Exit(exit_code(exc)) from None
             register(wrapper)
             return function
         return decorator
@@ -35,18 +50,16 @@ def package_root(ctx: typer.Context, root: Path) -> Path:
     """--root as given, or else the package the current folder is in (its nearest parent holding
     datapackage.json, as git finds a repository). Outside any package, a usage error before any
     command runs, so nothing is written anywhere."""
-    from ..package import DESCRIPTOR, find_root
+    from ..api import ClaimsPackage
 
     if ctx.resilient_parsing:
         return root
     given = getattr(ctx.get_parameter_source("root"), "name", "DEFAULT") != "DEFAULT"
-    found = (root.resolve() if (root / DESCRIPTOR).is_file() else None) if given else find_root(root)
-    if found is None:
-        where = f"{DESCRIPTOR} not found in {root.resolve()}" + ("" if given else " or any folder above it")
-        typer.echo(f"error: {where}: this is not a claims package; run the command inside one, "
-                   "or give its folder with --root DIR", err=True)
-        raise typer.Exit(2)
-    return found
+    try:
+        return ClaimsPackage(root, search_parents=not given).root
+    except UsageError as exc:
+        typer.echo(f"error: {message(exc)}; run the command inside one, or give its folder with --root DIR", err=True)
+        raise typer.Exit(2) from None
 
 
 RootOption = Annotated[Path, typer.Option("--root", help="Root folder of the package (holds datapackage.json). "
@@ -55,5 +68,8 @@ RootOption = Annotated[Path, typer.Option("--root", help="Root folder of the pac
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of text.")]
 
 
-def fail(message: str, code: int = 1) -> None:
-    raise ClaimsError(message, code)
+def open_package(root: Path):
+    """The package --root names (the callback has found it)."""
+    from ..api import ClaimsPackage
+
+    return ClaimsPackage(root)

@@ -1,5 +1,5 @@
 """Contribution commands: add-source, add-entity, add-claim, correct, deprecate, add-alias,
-add-exclusion, fmt. Thin layers over contrib.py and amend.py."""
+add-exclusion, fmt. Thin layers over claims.api (the contribution methods of ClaimsPackage)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .. import amend, contrib, vocab
-from .common import RootOption
+from .. import vocab
+from .common import RootOption, open_package
 
 
 def _opt(*names: str, help: str):
@@ -46,15 +46,11 @@ def add_source(
     Refuses to overwrite a different file or to add a document twice; regenerates the seed
     resources of datapackage.json, as claims sync does.
     """
-    meta = {"title": title, "rights": rights, "document_kind": kind, "language": language,
-            "publisher": publisher, "author": author, "license": license, "url": url, "notes": notes,
-            "published_date_basis": "unknown"}
-    if published:
-        start, end, precision = contrib.date_interval(published)
-        meta.update(published_start=start, published_end=end, published_precision=precision,
-                    published_date_basis=published_basis, published_date_note=published_note)
-    seed_path = contrib.add_source(root.resolve(), document, source_id, meta)
-    typer.echo(seed_path)
+    added = open_package(root).add_source(
+        document, source_id, title=title, rights=rights, kind=kind, language=language, publisher=publisher,
+        author=author, published=published, published_basis=published_basis, published_note=published_note,
+        license=license, url=url, notes=notes)
+    typer.echo(added.key)
 
 
 def add_entity(
@@ -69,10 +65,8 @@ def add_entity(
     root: RootOption = Path("."),
 ) -> None:
     """Add a person, organisation, place, event, anonymous agent or object to claims/entities.csv."""
-    warnings = contrib.add_entity(root.resolve(), {"entity_id": entity_id, "canonical_name": name,
-                                                   "description": description, "part_of_id": part_of, "notes": notes})
-    _print_warnings(w for w in warnings if w.rule != "lint-orphan-entity")  # it is new: no claim uses it yet
-    typer.echo(entity_id)
+    _print(open_package(root).add_entity(entity_id, name=name, description=description, part_of=part_of,
+                                         notes=notes))
 
 
 # The options of a claim, declared once: add-claim requires some, correct takes any of them.
@@ -120,26 +114,18 @@ InferenceBasis = Annotated[Text, _opt("--inference-basis", help="How the value o
 ExtractedBy = Annotated[Text, _opt("--extracted-by", help="Who extracted it (default: git user.name, else unknown).")]
 GuidelineVersion = Annotated[Text, _opt("--guideline-version", help="Default: the version docs/model.md states.")]
 
-# Option name -> claim column, for the options that are cells of the claim row.
-CLAIM_CELLS = {"source": "source_id", "subject": "subject_id", "property_id": "property_id", "value": "value",
-               "modality": "modality", "qualifier": "value_qualifier", "number": "value_number", "scope": "scope",
-               "hedge": "hedge", "note": "note", "date_start": "value_date_start", "date_end": "value_date_end",
-               "date_precision": "value_date_precision", "entity_value": "value_entity_id", "place": "place_id",
-               "time_start": "time_start", "time_end": "time_end", "time_precision": "time_precision",
-               "extracted_by": "extracted_by", "guideline_version": "guideline_version",
-               "value_inferred": "value_is_inferred", "time_inferred": "time_is_inferred",
-               "inference_basis": "inference_basis"}
+def _print(added) -> None:
+    """The warnings (lints) of what was added on stderr, its key on stdout."""
+    from ..contrib import render_warnings
 
-
-def _cells(options: dict) -> dict[str, str]:
-    # A flag left off is no cell (None), so correct keeps the old claim's value.
-    return {column: ("true" if options[name] is True else None if options[name] is False else options[name])
-            for name, column in CLAIM_CELLS.items()}
-
-
-def _print_warnings(warnings) -> None:
-    for line in contrib.render_warnings(warnings):
+    for line in render_warnings(added.warnings):
         typer.echo(line, err=True)
+    typer.echo(added.key)
+
+
+def _options(given: dict) -> dict:
+    """A command's parameters as the library takes them: all but --root."""
+    return {name: value for name, value in given.items() if name != "root"}
 
 
 def add_claim(source: Source, subject: Subject, property_id: PropertyId, value: Value, quote: Quote,
@@ -156,11 +142,9 @@ def add_claim(source: Source, subject: Subject, property_id: PropertyId, value: 
 
     Checks the new rows with the same rules as claims validate before writing; prints the claim_id.
     """
-    request = contrib.ClaimRequest(_cells(locals()), quote, confidence_rule, occurrence, prefix, suffix,
-                                   attribution or [])
-    claim_id, warnings = contrib.add_claim(root.resolve(), request)
-    _print_warnings(warnings)
-    typer.echo(claim_id)
+    options = _options(locals())
+    options["attribution"] = attribution or []
+    _print(open_package(root).add_claim(**options))
 
 
 def correct(claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim to correct.")],
@@ -187,11 +171,9 @@ def correct(claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="Th
     copied with its evidence located again, unless --attribution gives a new one. The old claim
     stays, deprecated, its reason naming the new id.
     """
-    request = contrib.ClaimRequest({}, quote or "", confidence_rule or "", occurrence, prefix, suffix,
-                                   attribution or [])
-    new_id, warnings = amend.correct(root.resolve(), claim_id, reason, _cells(locals()), clear or [], request)
-    _print_warnings(warnings)
-    typer.echo(new_id)
+    options = _options(locals())
+    options.update(attribution=attribution or [], clear=clear or [])
+    _print(open_package(root).correct(**options))
 
 
 def deprecate(claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim to withdraw.")],
@@ -201,8 +183,7 @@ def deprecate(claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="
 
     To replace a wrong claim by a right one, use claims correct.
     """
-    _print_warnings(amend.deprecate(root.resolve(), claim_id, reason))
-    typer.echo(claim_id)
+    _print(open_package(root).deprecate(claim_id, reason=reason))
 
 
 def add_alias(entity_id: Annotated[str, typer.Argument(help="The entity the spelling names.")],
@@ -213,9 +194,7 @@ def add_alias(entity_id: Annotated[str, typer.Argument(help="The entity the spel
                                            "occur in that seed).")] = None,
               note: Note = None, root: RootOption = Path(".")) -> None:
     """Add a spelling of an entity's name to claims/aliases.csv (claims show finds the entity by it)."""
-    _print_warnings(amend.add_alias(root.resolve(), {"entity_id": entity_id, "alias": alias, "alias_kind": kind,
-                                                    "source_id": source, "note": note}))
-    typer.echo(f"{entity_id}: {alias}")
+    _print(open_package(root).add_alias(entity_id, alias, kind=kind, source=source, note=note))
 
 
 def add_exclusion(source: Annotated[str, typer.Argument(metavar="SOURCE_ID", help="The document.")],
@@ -227,7 +206,8 @@ def add_exclusion(source: Annotated[str, typer.Argument(metavar="SOURCE_ID", hel
 
     The text is located in the seed; when it occurs more than once, --occurrence or --prefix/--suffix chooses.
     """
-    row = amend.add_exclusion(root.resolve(), source, text, reason, occurrence, prefix, suffix)
+    row = open_package(root).add_exclusion(source, text, reason=reason, occurrence=occurrence, prefix=prefix,
+                                           suffix=suffix)
     typer.echo(f"{row['source_id']}:{row['start']}-{row['end']}: {row['text']}")
 
 
@@ -239,7 +219,7 @@ def fmt(root: RootOption = Path("."),
     Claims sort by document and quote position, other tables by primary key, so pull requests
     touch few lines.
     """
-    changed = contrib.fmt(root.resolve(), check)
+    changed = open_package(root).fmt(check)
     for rel in changed:
         typer.echo(f"{'not canonical' if check else 'reformatted'}: {rel}", err=True)
     if check and changed:

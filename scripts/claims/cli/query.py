@@ -1,22 +1,30 @@
-"""The query commands: claims conflicts, claims show, claims sql. A thin layer over query.py:
-data to stdout, messages to stderr, --json for machines."""
+"""The query commands: claims conflicts, claims show, claims sql. A thin layer over claims.api:
+data to stdout in the format asked for, messages to stderr."""
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .. import query, search, terminal
-from .common import JsonOption, RootOption
-from .render import table, to_json
+from .. import terminal
+from .common import RootOption, open_package
+from .render import JsonAlias, Output, chosen, emit, format_option, on_terminal
+
+if TYPE_CHECKING:
+    from ..query import QuoteInContext
 
 DatabaseOption = Annotated[Optional[Path], typer.Option(
     "--database", help="Query this built database file (claims build) instead of loading the CSV files; "
                        "relative to --root.", dir_okay=False)]
+TableFormat = format_option("text", "json", "csv", "markdown")
+ShowFormat = format_option("text", "json", "csv", help="Output format: text (80 columns), json, or csv (one row "
+                           "per claim).")
+# The columns of conflicts as a table: one row per value of a contested fact.
+CONFLICT_COLUMNS = ("fact_key", "tier", "reason", "value_rank", "claim_id", "value", "value_low", "value_high",
+                    "modality", "stance", "voice", "source_id")
 
 
 class Tier(str, Enum):
@@ -24,11 +32,7 @@ class Tier(str, Enum):
     divergent = "divergent"
 
 
-def _database(root: Path, database: Optional[Path]) -> Optional[Path]:
-    return None if database is None or database.is_absolute() else root / database
-
-
-def conflicts(root: RootOption = Path("."), as_json: JsonOption = False,
+def conflicts(root: RootOption = Path("."), output_format: TableFormat = "text", as_json: JsonAlias = False,
               tier: Annotated[Optional[Tier], typer.Option("--tier", help="Only this tier.")] = None,
               database: DatabaseOption = None) -> None:
     """List the contested facts, incompatible first, then divergent, each with its values and who states them.
@@ -36,18 +40,18 @@ def conflicts(root: RootOption = Path("."), as_json: JsonOption = False,
     Incompatible: no single value satisfies every claim. Divergent: they agree, but the stated figures or dates
     differ. Values are listed lowest first (lower bound, then upper), with the attribution chain of each.
     """
-    with query.open_database(root, _database(root, database)) as connection:
-        facts = query.contested(connection, tier.value if tier else None)
-    if as_json:
-        typer.echo(to_json(facts))
-        return
-    blocks = [terminal.conflict_block(fact, fact["values"]) for fact in facts]
-    typer.echo("\n\n".join("\n".join(block) for block in blocks))
-    typer.echo(f"{len(facts)} contested fact(s)", err=True)
+    output_format = chosen(output_format, as_json)
+    facts = open_package(root).conflicts(tier.value if tier else None, database)
+    rows = [tuple(fact.get(name, value.get(name)) for name in CONFLICT_COLUMNS)
+            for fact in facts for value in fact["values"]]
+    emit(Output(CONFLICT_COLUMNS, rows, facts, lambda: "\n\n".join(
+        "\n".join(terminal.conflict_block(fact, fact["values"])) for fact in facts) + "\n"), output_format)
+    if output_format == "text":
+        typer.echo(f"{len(facts)} contested fact(s)", err=True)
 
 
 def _marks() -> terminal.Marks:
-    return terminal.Marks.terminal() if sys.stdout.isatty() else terminal.Marks.plain()
+    return terminal.Marks.terminal() if on_terminal() else terminal.Marks.plain()
 
 
 def _fact_header(fact: dict) -> list[str]:
@@ -76,7 +80,7 @@ def _document_header(document: dict) -> list[str]:
             + terminal.wrap(f"seed: {terminal.safe(document['seed_path'])}", "  "))
 
 
-def _claim_lines(number: int, claim: dict, context: Optional[query.QuoteInContext], with_fact: bool) -> list[str]:
+def _claim_lines(number: int, claim: dict, context: Optional[QuoteInContext], with_fact: bool) -> list[str]:
     safe, marks = terminal.safe, _marks()
     role = f"  [{claim['role']}]" if claim["role"] else ""
     status = "" if claim["status"] == "active" else f"  ({claim['status']})"
@@ -107,10 +111,9 @@ def _grouped(claims: list[dict], contexts: list, facts: dict[str, dict], kind: s
     return blocks
 
 
-def _document_lines(root: Path, document: dict, claims: list[dict]) -> list[str]:
+def _document_lines(text: str | None, claims: list[dict]) -> list[str]:
     """The document wrapped to 80 columns, claimed spans marked and numbered, then what each
     number claims."""
-    text = query.seed_text(root, document["seed_path"])
     if text is None:
         return ["(seed not readable)"]
     lines, regions = terminal.marked_document(text, [(c["quote_start"], c["quote_end"]) for c in claims], _marks())
@@ -127,7 +130,7 @@ def _document_lines(root: Path, document: dict, claims: list[dict]) -> list[str]
 def show(id_or_name: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help=(
              "A claim id, fact key, entity id or document id, or words from a name (accents and case do not "
              "matter): an entity's name or alias, a fact's subject and property, a document's title."))],
-         root: RootOption = Path("."), as_json: JsonOption = False,
+         root: RootOption = Path("."), output_format: ShowFormat = "text", as_json: JsonAlias = False,
          context: Annotated[int, typer.Option("--context", min=0, help="Characters of the seed shown either side "
                                               "of each quote.")] = 60,
          database: DatabaseOption = None) -> None:
@@ -137,49 +140,45 @@ def show(id_or_name: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help=(
     well, or nothing, list the candidates ("did you mean"), exit 1. Quoted spans are highlighted
     on a terminal, marked >>> <<< otherwise. Lines fit 80 columns.
     """
-    with query.open_database(root, _database(root, database)) as connection:
-        target = query.resolve(connection, id_or_name)
-        about = query.describe(connection, target)
-        claims = query.claims_about(connection, target)
-        facts = query.facts_of(connection, [claim["fact_key"] for claim in claims]) if target.kind == "entity" else {}
-    contexts = [query.quote_in_context(root, claim, context) for claim in claims]
-    if as_json:
-        payload = {"kind": target.kind, "key": target.key}
-        if about is not None:
-            payload[target.kind] = about
-        payload["claims"] = [dict(claim, context=vars(ctx) if ctx else None) for claim, ctx in zip(claims, contexts)]
-        typer.echo(to_json(payload))
-    else:
-        header = {"fact": _fact_header, "entity": _entity_header, "document": _document_header}.get(target.kind)
-        blocks = [header(about)] if header else []
-        if target.kind == "document":
-            blocks.append(_document_lines(root, about, claims))
-        else:
-            blocks += _grouped(claims, contexts, facts, target.kind)
-        typer.echo("\n\n".join("\n".join(block) for block in blocks))
-    typer.echo(f"{len(claims)} claim(s) about {target.kind} {target.key}", err=True)
+    from .. import search
+
+    shown = open_package(root).show(id_or_name, context, database)
+    columns = list(shown.claims[0]) if shown.claims else []
+    emit(Output(columns, [tuple(claim.values()) for claim in shown.claims], shown.as_dict(),
+                lambda: _show_text(shown)), chosen(output_format, as_json))
+    target = shown.target
+    typer.echo(f"{len(shown.claims)} claim(s) about {target.kind} {target.key}", err=True)
     if target.also:
         typer.echo(f"also matching {id_or_name!r}: " + "; ".join(
             f"{match.item.kind} {search.described(match)}" for match in target.also), err=True)
+
+
+def _show_text(shown) -> str:
+    kind = shown.target.kind
+    header = {"fact": _fact_header, "entity": _entity_header, "document": _document_header}.get(kind)
+    blocks = [header(shown.about)] if header else []
+    if kind == "document":
+        blocks.append(_document_lines(shown.document_text, shown.claims))
+    else:
+        blocks += _grouped(shown.claims, shown.contexts, shown.facts, kind)
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
 def sql(statement: Annotated[str, typer.Argument(metavar="QUERY", help="One read-only SQL query; ? marks a "
                                                  "parameter.")],
         param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A value for the next ? "
                                                            "placeholder (repeat in order).")] = None,
-        root: RootOption = Path("."), as_json: JsonOption = False, database: DatabaseOption = None) -> None:
+        root: RootOption = Path("."), output_format: TableFormat = "text", as_json: JsonAlias = False,
+        database: DatabaseOption = None) -> None:
     """Run one read-only SQL query over the package's tables and views.
 
     Loads the CSV files in memory, or reads --database build/claims.duckdb. Each ? takes the next --param value.
     """
-    with query.open_database(root, _database(root, database)) as connection:
-        columns, rows = query.run_sql(connection, statement, list(param or []))
-    if as_json:
-        typer.echo(to_json([dict(zip(columns, row)) for row in rows]))
-        return
-    for line in table(columns, rows):
-        typer.echo(line)
-    typer.echo(f"{len(rows)} row(s)", err=True)
+    output_format = chosen(output_format, as_json)
+    result = open_package(root).sql(statement, param or [], database)
+    emit(Output(result.columns, result.rows), output_format)
+    if output_format == "text":
+        typer.echo(f"{len(result.rows)} row(s)", err=True)
 
 
 def register(app) -> None:

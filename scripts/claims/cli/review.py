@@ -1,28 +1,33 @@
 """The review commands: claims review (walk-through and scripted verdicts) and claims agreement
-(how far two readings agree). A thin layer over review.py and agreement.py."""
+(how far two readings agree). A thin layer over claims.api, review.py and agreement.py."""
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .. import agreement as agree
-from .. import review as reviews
-from .common import JsonOption, RootOption
-from ..contrib import git_user
-from ..problems import ClaimsError
-from ..query import quote_in_context
+from .common import RootOption, open_package
+from .render import JsonAlias, Output, chosen, emit, format_option, on_terminal
 
-P = reviews.printable
+if TYPE_CHECKING:
+    from ..agreement import Reading
+
+ListFormat = format_option("text", "json", help="text (80 columns), or json (the unreviewed claims; implies "
+                           "--list).")
+
+
+def P(text: str) -> str:  # noqa: N802 - short, as it is everywhere in the lines below
+    """Cell text as printable (review.printable)."""
+    from ..review import printable
+
+    return printable(text)
 
 
 def _highlight(quote: str) -> str:
     """The quoted span in reverse video on a terminal, marked >>> <<< otherwise."""
-    if sys.stdout.isatty():
+    if on_terminal():
         return typer.style(quote, bold=True, reverse=True)
     return f">>>{quote}<<<"
 COMPARED = (("equal_bounds", "equal bounds", "matched_with_bounds"),
@@ -54,6 +59,8 @@ def _number(value) -> str:
 
 def claim_block(root: Path, claim: dict, number: int, total: int, context: int) -> list[str]:
     """The quote in its context with the span marked, and the structured reading."""
+    from ..query import quote_in_context
+
     where = quote_in_context(root, claim, context)
     quote = (f"{P(where.before)}{_highlight(P(where.quote))}{P(where.after)}" if where
              else f"{_highlight(P(claim['quote']))}  (seed not readable)")
@@ -79,6 +86,8 @@ def claim_block(root: Path, claim: dict, number: int, total: int, context: int) 
 
 def _walk(root: Path, claims: list[dict], reviewer: str, reviewed_on: str, context: int) -> int:
     """Ask for a verdict on each claim in turn; each one is written as soon as it is given."""
+    from .. import review as reviews
+
     recorded = 0
     for number, claim in enumerate(claims, start=1):
         typer.echo("\n".join(claim_block(root, claim, number, len(claims), context)))
@@ -123,7 +132,7 @@ def review(root: RootOption = Path("."),
                                                             "(claim_id, verdict[, note, replaced_by, method]).",
                                                             dir_okay=False)] = None,
            list_only: Annotated[bool, typer.Option("--list", help="Only print the unreviewed claims.")] = False,
-           as_json: JsonOption = False,
+           output_format: ListFormat = "text", as_json: JsonAlias = False,
            context: Annotated[int, typer.Option("--context", min=0, help="Characters of the seed shown either "
                                                 "side of the quote.")] = 80) -> None:
     """Walk through the unreviewed claims of a document or a fact and record a verdict on each.
@@ -131,36 +140,42 @@ def review(root: RootOption = Path("."),
     Each claim is shown with its quote in context (span marked >>> <<< off a terminal) and its
     structured reading. Scripts use --claim with --verdict, or --verdicts FILE; --list only prints.
     """
-    reviewer = reviewer or git_user(root)
+    from .. import review as reviews
+    from ..problems import UsageError
+
+    output_format = chosen(output_format, as_json)
+    package = open_package(root)
+    reviewer = package.reviewer(reviewer)
     reviewed_on = reviewed_on or reviews.today()
     if claim or verdict:
         if not (claim and verdict):
-            raise ClaimsError("--claim and --verdict go together", 2)
+            raise UsageError("--claim and --verdict go together")
         rows = [reviews.review_row(claim, verdict, reviewer, reviewed_on, method, note, replaced_by)]
     elif verdicts is not None:
         rows = reviews.read_verdicts(verdicts, reviewer, reviewed_on, method)
     else:
         rows = None
     if rows is not None:
-        for warning in reviews.record(root, rows):
+        for warning in package.record_reviews(rows):
             typer.echo(warning, err=True)
         typer.echo(f"recorded {len(rows)} review(s) by {P(reviewer)} on {reviewed_on}", err=True)
         return
-    reviews.known_scope(root, document, fact)
-    claims = reviews.unreviewed(root, document, fact)
-    if as_json:
-        typer.echo(json.dumps(claims, indent=2, ensure_ascii=False, default=str))
-        return
-    if list_only:
-        typer.echo("\n\n".join("\n".join(claim_block(root, item, number, len(claims), context))
-                               for number, item in enumerate(claims, start=1)))
-        typer.echo(f"{len(claims)} unreviewed claim(s)", err=True)
+    claims = package.unreviewed(document, fact)
+    if output_format == "json" or list_only:
+        emit(Output(payload=claims, text=lambda: "\n\n".join(
+            "\n".join(claim_block(root, item, number, len(claims), context))
+            for number, item in enumerate(claims, start=1)) + "\n"), output_format)
+        if output_format == "text":
+            typer.echo(f"{len(claims)} unreviewed claim(s)", err=True)
         return
     if not claims:
         typer.echo("no unreviewed claims here", err=True)
         return
     recorded = _walk(root, claims, reviewer, reviewed_on, context)
     typer.echo(f"recorded {recorded} review(s); {len(claims) - recorded} left unreviewed", err=True)
+
+
+AgreementFormat = format_option("text", "json")
 
 
 def _share(figures: dict, name: str, denominator: str) -> str:
@@ -179,14 +194,14 @@ def agreement_lines(figures: dict, label_a: str, label_b: str) -> list[str]:
     return [f"{line[:line.index('  ')]:<{width}}  {line[line.index('  ') + 2:]}" for line in lines]
 
 
-def _reading_line(reading: agree.Reading) -> str:
+def _reading_line(reading: Reading) -> str:
     return (f"{reading.ref}  {reading.document}:{reading.start}-{reading.end}  {reading.subject}  {reading.prop}"
             + (f"|{reading.scope}" if reading.scope else "") + f"  \"{P(reading.quote[:80])}\"")
 
 
 def agreement(first: Annotated[Path, typer.Argument(metavar="A", help="A package folder or a second-reading CSV.")],
               second: Annotated[Path, typer.Argument(metavar="B", help="A package folder or a second-reading CSV.")],
-              as_json: JsonOption = False,
+              output_format: AgreementFormat = "text", as_json: JsonAlias = False,
               details: Annotated[bool, typer.Option("--details", help="Also list each unmatched reading and each "
                                                     "matched pair that differs, and how.")] = False,
               document: Annotated[Optional[list[str]], typer.Option("--document", help="Only this seed path "
@@ -196,16 +211,19 @@ def agreement(first: Annotated[Path, typer.Argument(metavar="A", help="A package
     Match: same document (seed file), overlapping quote spans, same property and scope; each reading is
     matched once, best pair first (same subject, then larger overlap). See docs/agreement.md.
     """
+    from .. import agreement as agree
+
+    output_format = chosen(output_format, as_json)
     result = agree.compare(agree.load(first), agree.load(second), set(document) if document else None)
     figures, per_document = result.figures(), agree.by_document(result)
-    if as_json:
+    if output_format == "json":
         payload = {"a": str(first), "b": str(second), "figures": figures, "documents": per_document}
         if details:
             payload["only_a"] = [vars(r) for r in result.only_a]
             payload["only_b"] = [vars(r) for r in result.only_b]
             payload["differing_pairs"] = [{"a": vars(a), "b": vars(b), "differ_in": agree.differences(a, b)}
                                           for a, b in result.pairs if agree.differences(a, b)]
-        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=list))
+        emit(Output(payload=payload), "json")
         return
     typer.echo("\n".join(agreement_lines(figures, str(first), str(second))))
     for name, numbers in per_document.items():

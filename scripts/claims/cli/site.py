@@ -1,4 +1,4 @@
-"""claims site: a thin layer over claims.site."""
+"""claims site: a thin layer over claims.api (ClaimsPackage.site)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import RootOption
+from .common import RootOption, open_package
 
 
 def site(root: RootOption = Path("."),
@@ -21,10 +21,7 @@ def site(root: RootOption = Path("."),
 
     No server and nothing fetched at view time: open site/index.html from disk, or publish the folder.
     """
-    from ..site import build_site
-
-    target = output if output.is_absolute() else root / output
-    pages = build_site(root, target, with_seeds=not without_seeds)
+    target, pages = open_package(root).site(output, with_seeds=not without_seeds)
     typer.echo(f"wrote {pages} pages to {target}", err=True)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..problems import ClaimsError
+from ..problems import UsageError
 
 ENGINES = ("auto", "python", "duckdb")
 # Tables larger than this together are gated on the fast path when the engine is "auto"
@@ -33,7 +33,7 @@ AUTO_BYTES = 1 << 20
 def engine_for(root: Path, requested: str = "auto") -> str:
     """Which engine checks a package: the one asked for, or by the size of its tables."""
     if requested not in ENGINES:
-        raise ClaimsError(f"unknown engine {requested!r}: use one of {', '.join(ENGINES)}", 2)
+        raise UsageError(f"unknown engine {requested!r}: use one of {', '.join(ENGINES)}")
     if requested != "auto":
         return requested
     from ..package import DescriptorError, read_descriptor, resource_parts, unsafe_path

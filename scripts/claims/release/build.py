@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..package import DESCRIPTOR, Package, load_package, resource_parts, unsafe_path
-from ..problems import ClaimsError
+from ..problems import DataError
 from . import annotations, archive, formats, metadata, versions
 from .descriptor import notice, release_descriptor
 from .progress import Progress
@@ -47,10 +47,10 @@ def _validated_package(root: Path) -> Package:
 
     report = validate(root)
     if not report.is_valid:
-        raise ClaimsError(f"cannot release: the package has {len(report.errors)} error(s); run claims validate")
+        raise DataError(f"cannot release: the package has {len(report.errors)} error(s); run claims validate")
     if view_contract.is_stale(root):  # the release's readers rely on the contract its version is checked against
-        raise ClaimsError(f"cannot release: {view_contract.CONTRACT} does not list the views' columns and types as "
-                          "sql/ defines them; run claims sync, review the difference and commit it")
+        raise DataError(f"cannot release: {view_contract.CONTRACT} does not list the views' columns and types as "
+                        "sql/ defines them; run claims sync, review the difference and commit it")
     return load_package(root)
 
 
@@ -65,7 +65,7 @@ def _copy(root: Path, rel: str, directory: Path) -> None:
     if not reason and not current.is_file():
         reason = "is not a regular file"
     if reason:
-        raise ClaimsError(f"cannot release: {rel} {reason}")
+        raise DataError(f"cannot release: {rel} {reason}")
     _write(directory / rel, current.read_bytes())
 
 
@@ -171,7 +171,7 @@ def _check_release(staging: Path) -> None:
     report = validate(staging)
     if not report.is_valid:
         first = report.errors[0].render()
-        raise ClaimsError(f"the release built does not validate ({len(report.errors)} error(s)); first: {first}")
+        raise DataError(f"the release built does not validate ({len(report.errors)} error(s)); first: {first}")
 
 
 def _replace(staging: Path, target: Path) -> None:

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from ..problems import ClaimsError
+from ..problems import DataError
 
 CHANGELOG = "CHANGELOG.md"
 CITATION = "CITATION.cff"
@@ -70,4 +70,4 @@ def require_consistent(root: Path, version: str, tag: str | None) -> None:
     if tag is not None and tag != f"v{version}":
         found.insert(0, f"the tag {tag} is not v{version}, the version in datapackage.json")
     if found:
-        raise ClaimsError("cannot release: " + "; ".join(found))
+        raise DataError("cannot release: " + "; ".join(found))

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import ClaimsError
+from ..problems import ClaimsError, DataError
 
 SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 TAG_PREFIX = "v"
@@ -33,8 +33,8 @@ SHOWN_CHANGES = 5
 def parse(version: str) -> tuple[int, int, int]:
     match = SEMVER.fullmatch(version or "")
     if match is None:
-        raise ClaimsError(f"version {version!r} is not MAJOR.MINOR.PATCH (semantic versioning for data: see README "
-                          "\"Versions\"); set it in datapackage.json")
+        raise DataError(f"version {version!r} is not MAJOR.MINOR.PATCH (semantic versioning for data: see README "
+                        "\"Versions\"); set it in datapackage.json")
     return tuple(int(part) for part in match.groups())
 
 
@@ -62,17 +62,17 @@ def check_version(version: str, previous: str | None, level: str | None, reasons
     if level is None:
         if version == previous:
             return VersionCheck(previous, None, f"nothing changed {since}: rebuilding {version}")
-        raise ClaimsError(f"nothing changed {since}: version {version} would announce changes that are not there; "
-                          f"keep {previous}")
+        raise DataError(f"nothing changed {since}: version {version} would announce changes that are not there; "
+                        f"keep {previous}")
     wanted = bump(previous, level)
     if version == wanted:
         return VersionCheck(previous, level, f"{version}: a {level} release {since} ({len(reasons)} change(s) of "
                                              "that kind)")
     shown = "; ".join(reasons[:SHOWN_CHANGES]) + (f"; and {len(reasons) - SHOWN_CHANGES} more"
                                                   if len(reasons) > SHOWN_CHANGES else "")
-    raise ClaimsError(f"version {version} does not fit the changes {since}: they call for a {level} release, "
-                      f"{wanted} ({shown}); set version to {wanted} in datapackage.json (and CITATION.cff, "
-                      ".zenodo.json, CHANGELOG.md), or see claims diff")
+    raise DataError(f"version {version} does not fit the changes {since}: they call for a {level} release, "
+                    f"{wanted} ({shown}); set version to {wanted} in datapackage.json (and CITATION.cff, "
+                    ".zenodo.json, CHANGELOG.md), or see claims diff")
 
 
 def tagged_versions(repo: Path) -> list[str]:
@@ -110,13 +110,13 @@ def _unzip_release(archive: Path, target: Path) -> Path:
         with zipfile.ZipFile(archive) as opened:
             for name in opened.namelist():
                 if name.startswith("/") or ".." in Path(name).parts:
-                    raise ClaimsError(f"{archive}: entry {name!r} would be written outside the folder")
+                    raise DataError(f"{archive}: entry {name!r} would be written outside the folder")
             opened.extractall(target)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ClaimsError(f"{archive} is not a readable zip: {exc}") from exc
+        raise DataError(f"{archive} is not a readable zip: {exc}") from exc
     folders = [path for path in target.iterdir() if path.is_dir()]
     if len(folders) != 1:
-        raise ClaimsError(f"{archive} is not a release zip: it should hold one folder <name>-<version>/")
+        raise DataError(f"{archive} is not a release zip: it should hold one folder <name>-<version>/")
     return folders[0]
 
 

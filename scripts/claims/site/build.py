@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from ..problems import ClaimsError
+from ..problems import DataError
 from ..search import fold
 from . import chart, spans
 from .data import SiteData, load_site_data
@@ -50,7 +50,7 @@ class Site:
             for key in names:
                 name = slug(key)
                 if name in self.slugs[kind].values():
-                    raise ClaimsError(f"two {kind} keys give the page name {name}: rename one of them")
+                    raise DataError(f"two {kind} keys give the page name {name}: rename one of them")
                 self.slugs[kind][key] = name
         self.entity_names = {e["entity_id"]: e["canonical_name"] for e in data.entities}
         self.property_labels = {p["property_id"]: p["label"] for p in data.properties}
@@ -219,10 +219,10 @@ def _write_tree(target: Path, site: Site) -> int:
 
 def _check_target(target: Path) -> None:
     if target.is_symlink():
-        raise ClaimsError(f"{target} is a symbolic link: give a real folder for the site")
+        raise DataError(f"{target} is a symbolic link: give a real folder for the site")
     if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).is_file())):
-        raise ClaimsError(f"{target} exists and was not written by claims site: give an empty or new folder, "
-                          "or remove it")
+        raise DataError(f"{target} exists and was not written by claims site: give an empty or new folder, "
+                        "or remove it")
 
 
 def build_site(root: Path, target: Path, with_seeds: bool = True) -> int:
@@ -244,7 +244,7 @@ def build_site(root: Path, target: Path, with_seeds: bool = True) -> int:
         else:
             os.replace(staging, target)
     except OSError as exc:
-        raise ClaimsError(f"cannot write the site to {target}: {exc}") from exc
+        raise DataError(f"cannot write the site to {target}: {exc}") from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             shutil.rmtree(staging)
