@@ -18,9 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from settings import duckdb_config  # noqa: E402
+from settings import duckdb_config
 
 
 def main() -> None:

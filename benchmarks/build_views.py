@@ -17,11 +17,9 @@ from pathlib import Path
 
 import duckdb
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from settings import duckdb_config
 
-from settings import duckdb_config  # noqa: E402
-
-from claims.cli import app  # noqa: E402
+from claims.cli import app
 
 
 def capped(connect):

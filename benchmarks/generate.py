@@ -22,15 +22,13 @@ import shutil
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from breaks import BAD_SEED_BYTE, BY_TABLE, EXTRA_CELL, SEED_LINK, TAILS, Context, Cycler  # noqa: E402
-from synthetic import (Document, Pools, make_chain, make_claim, make_document, make_entities,  # noqa: E402
+from breaks import BAD_SEED_BYTE, BY_TABLE, EXTRA_CELL, SEED_LINK, TAILS, Context, Cycler
+from synthetic import (Document, Pools, make_chain, make_claim, make_document, make_entities,
                        make_exclusions, paragraphs)
 
-from claims import authoring, descriptor  # noqa: E402
-from claims.package import Package, load_table, read_descriptor, resource_parts, tabular_resources  # noqa: E402
-from claims.schemas import load_schemas  # noqa: E402
+from claims import authoring, descriptor
+from claims.package import Package, load_table, read_descriptor, resource_parts, tabular_resources
+from claims.schemas import load_schemas
 
 REPO = Path(__file__).resolve().parent.parent
 MARKER = ".synthetic.json"

@@ -12,20 +12,18 @@ derived by claims.quantities.derive_bounds.
 It is safe to run again: it reads the current tables, replaces the rows it owns (same keys, and
 the attribution rows of its own claims) and leaves every other row alone.
 
-Run from the worktree root:  /work/main/.venv/bin/python extraction/extract-1998-2015.py
+Run from the package root, with the toolkit installed (make):  .venv/bin/python extraction/extract-1998-2015.py
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+from claims.authoring import locate, read_rows, write_table
+from claims.coverage import find_numbers
+from claims.quantities import derive_bounds
 
-from claims.authoring import locate, read_rows, write_table  # noqa: E402
-from claims.coverage import find_numbers  # noqa: E402
-from claims.quantities import derive_bounds  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 EXTRACTED_BY = "claude-opus (AI-assisted extraction)"
 GUIDELINE = "1.0.0"

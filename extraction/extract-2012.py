@@ -3,7 +3,7 @@
   seeds/000_02e6608481056cca.txt  asiaplus-2012-07-30-khorog-amnesty          (Asia-Plus, July 30, 2012)
   seeds/001_89907d2348d58a55.txt  encyclopedia-2012-gorno-badakhshan-clashes  (encyclopedia article)
 
-Run from the package root:  python extraction/extract-2012.py
+Run from the package root, with the toolkit installed (make):  .venv/bin/python extraction/extract-2012.py
 
 The script is a list of specs. It reads the current tables, replaces the rows it owns (keyed by
 their ids, which were minted once with claims.authoring.new_claim_id's format and are written
@@ -15,15 +15,13 @@ claims.authoring.locate, and every quantity's bounds come from claims.quantities
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from claims.authoring import locate, read_rows, write_table
+from claims.coverage import find_numbers
+from claims.quantities import derive_bounds
 
-from claims.authoring import locate, read_rows, write_table  # noqa: E402
-from claims.coverage import find_numbers  # noqa: E402
-from claims.quantities import derive_bounds  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 EXTRACTED_BY = "claude-opus (AI-assisted extraction)"
 GUIDELINE = "1.0.0"

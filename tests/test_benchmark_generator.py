@@ -6,16 +6,13 @@ engine, row by row: the reference the fast path is compared with)."""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
 from claims.validate import validate
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-
-from generate import MIN_CLAIMS, generate  # noqa: E402
+from generate import MIN_CLAIMS, generate
 
 CLAIMS = MIN_CLAIMS
 

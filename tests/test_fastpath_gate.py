@@ -10,7 +10,6 @@ hypothesis-mutated bytes of a table.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,10 +21,7 @@ from claims.validate import validate
 
 from conftest import ROOT, copy_package
 from corpus.cases import CASES
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from generate import MIN_CLAIMS, generate  # noqa: E402
+from generate import MIN_CLAIMS, generate
 
 
 def same_reports(root: Path) -> bool:

@@ -112,6 +112,36 @@ def test_no_library_module_imports_another_modules_private_names():
     assert found == []
 
 
+def sys_path_patches(source: str) -> list[int]:
+    """Lines that change sys.path (sys.path.insert / append / extend, or assigning it)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        target = node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else None
+        if isinstance(node, ast.Assign):
+            target = next((t for t in node.targets if isinstance(t, ast.Attribute)), None)
+        if (isinstance(target, ast.Attribute) and target.attr == "path" and isinstance(target.value, ast.Name)
+                and target.value.id == "sys"):
+            found.append(node.lineno)
+    return found
+
+
+def test_scripts_benchmarks_and_tests_import_the_library_without_patching_sys_path():
+    top = LIBRARY.parent.parent
+    files = [path for folder in ("scripts", "extraction", "benchmarks", "tests") for path in (top / folder).rglob("*.py")]
+    found = [f"{path.relative_to(top)}:{line}" for path in files
+             for line in sys_path_patches(path.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import sys\nsys.path.insert(0, 'x')\n", [2]),
+    ("import sys\nsys.path = ['x']\n", [2]),
+    ("import sys\nprint(sys.path)\n", []),
+])
+def test_the_sys_path_check_fails_when_it_should(source, expected):
+    assert sys_path_patches(source) == expected
+
+
 # The checks themselves, on small made-up sources, so they are known to fail when they should.
 
 def test_the_cycle_search_finds_a_cycle():

@@ -59,7 +59,6 @@ def die_at_step(kill_at: int) -> None:
 # Where there is no fork (Windows), the child is a fresh interpreter that runs the same write.
 CHILD = """
 import sys
-sys.path.insert(0, sys.argv[4])
 from test_transaction import WRITES, die_at_step
 from pathlib import Path
 die_at_step(int(sys.argv[1]))
@@ -70,8 +69,8 @@ WRITES[sys.argv[2]](Path(sys.argv[3]))
 def run_killed_at(step: int, kind: str, root: Path) -> bool:
     """Run the write in a child killed at its step-th disk call; True if it got to the end."""
     if not hasattr(os, "fork"):
-        result = subprocess.run([sys.executable, "-c", CHILD, str(step), kind, str(root), str(ROOT / "tests")],
-                                capture_output=True, text=True, cwd=ROOT)
+        result = subprocess.run([sys.executable, "-c", CHILD, str(step), kind, str(root)], capture_output=True,
+                                text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "tests")})
         assert result.returncode in (0, 9), result.stderr
         return result.returncode == 0
     pid = os.fork()

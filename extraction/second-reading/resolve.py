@@ -1,7 +1,7 @@
 """Write verdicts.csv: one review verdict per active claim, from the comparison of the committed
 claims with the second reading (reading.csv) and the reviewer's judgement on every difference.
 
-Run from the repository root:  python extraction/second-reading/resolve.py
+Run from the repository root, with the toolkit installed (make):  .venv/bin/python extraction/second-reading/resolve.py
 then record:  claims review --verdicts extraction/second-reading/verdicts.csv --reviewer ... --date ...
 
 Every disagreement must have a judgement below: the script stops if a differing pair or a claim
@@ -14,10 +14,9 @@ import csv
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
+from claims import agreement
 
-from claims import agreement  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "verdicts.csv"
