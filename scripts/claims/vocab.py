@@ -9,8 +9,12 @@ rubric rules, sources, entities) are rows of the package and are read from it.
 
 from __future__ import annotations
 
-from .package import Package
+from typing import TYPE_CHECKING
+
 from .quantities import QUALIFIERS as QUALIFIER_ORDER
+
+if TYPE_CHECKING:
+    from .package import Package
 
 MODALITY_MEANINGS = {
     "asserted": "put forward as fact",
