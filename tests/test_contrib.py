@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 import multiprocessing
 import os
@@ -111,7 +113,8 @@ def test_add_claim_derives_offsets_bounds_confidence_and_chain(contrib_copy, cli
     start = seed.index("Three police officers were killed")
     assert (row["quote_start"], row["quote_end"]) == (str(start), str(start + 33))
     assert (row["value_min"], row["value_max"], row["confidence"]) == ("3", "3", "0.8")
-    assert row["extracted_by"] == "tester" and row["guideline_version"] == "1.0.0"
+    stated = re.search(r"Guideline version: \*\*(.+?)\*\*", (contrib_copy / "docs/model.md").read_text(encoding="utf-8"))
+    assert row["extracted_by"] == "tester" and row["guideline_version"] == stated.group(1)
     chain = [r for r in read_rows(contrib_copy, "attributions") if r["claim_id"] == claim_id]
     evidence = seed.index("the regional governor said")  # the first of two: the one nearest the quote
     assert [(r["position"], r["evidence_start"]) for r in chain] == [("1", str(evidence))]
