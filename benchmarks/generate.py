@@ -27,6 +27,7 @@ from synthetic import (Document, Pools, make_chain, make_claim, make_document, m
                        make_exclusions, paragraphs)
 
 from claims import authoring, descriptor
+from claims.checks import DUPLICATE_KEY
 from claims.package import Package, load_table, read_descriptor, resource_parts, tabular_resources
 from claims.schemas import load_schemas
 
@@ -35,6 +36,28 @@ MARKER = ".synthetic.json"
 MIN_CLAIMS = 1000  # below this the synthetic rows are too few to use every synthetic entity
 LINKED = "linked-seeds"  # where the seed-path break's linked seeds really are (outside seeds/)
 
+
+
+# A random claim may repeat an earlier one (same span, subject, property, scope and value):
+# claim-duplicate would report it, so the repeat is written deprecated, as a curator would.
+REPEATED = "The same reading as an earlier claim of the document."
+
+
+class Distinct:
+    """Whether an active claim is the first with its DUPLICATE_KEY (keys kept as 8-byte digests:
+    a million of them fit in a few tens of MB)."""
+
+    def __init__(self):
+        self.seen: set[bytes] = set()
+
+    def __call__(self, row: dict) -> bool:
+        if row.get("status", "active") != "active":
+            return True
+        key = hashlib.blake2b(repr([row.get(name) or None for name in DUPLICATE_KEY]).encode(), digest_size=8).digest()
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
 
 def chosen(count: int, total: int):
     """Which of total rows break: count of them, evenly spread, decided row by row."""
@@ -182,7 +205,9 @@ def generate(n_claims: int, out: Path, seed: int = 1, broken: float = 0.0, docum
 
     # Claims and their attribution chains are streamed: a million rows never sit in memory.
     all_docs = [Document(row["source_id"], "", texts[row["source_id"]], row) for row in real["sources"]] + docs
+    distinct = Distinct()
     for row in real["claims"]:
+        distinct(row)
         tables.write("claims", row)
     for row in real["attributions"]:
         tables.write("attributions", row)
@@ -199,6 +224,8 @@ def generate(n_claims: int, out: Path, seed: int = 1, broken: float = 0.0, docum
         doc = all_docs[position]
         claim = make_claim(rng, index, doc, properties, rubric, pools, topic=position // 10,
                            cover=not pick_claim(index))
+        if not distinct(claim):
+            claim.update(status="deprecated", deprecation_reason=REPEATED)
         first = attr_index
         chain = make_chain(rng, claim, doc, pools, lambda link: not pick_attr(first + link)) if lengths[index] else []
         row = claim

@@ -16,13 +16,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claims import cases, checks
 from claims.fastpath.gate import run_gate
+from claims.fastpath import wording
 from claims.validate import validate
 
 from conftest import ROOT, copy_package
 from corpus.cases import CASES
 from generate import MIN_CLAIMS, generate
 
+
+
+@pytest.fixture(autouse=True)
+def every_table_read_as_a_large_one(monkeypatch):
+    """The wording loads small tables whole; here every table is read row by row, as a large one."""
+    monkeypatch.setattr(wording, "WHOLE_ROWS", 0)
 
 def same_reports(root: Path) -> bool:
     """Whether the gate passed the package; both engines' reports must be equal either way."""
@@ -80,3 +88,18 @@ def test_gate_never_passes_what_the_python_path_rejects(tmp_path_factory, table,
     path.write_bytes(data[:at] + insert + data[at + cut:])
     if run_gate(root).is_clean:
         assert validate(root, "python").problems == []
+
+
+def test_repair_hints_are_capped_alike_in_both_engines_and_the_report_says_so(package_copy, monkeypatch, cli):
+    """Past the limit (1 here), a failing quote carries the rule's general fix in both engines."""
+    monkeypatch.setattr(checks, "REPAIR_HINT_LIMIT", 1)
+    for _ in range(2):
+        cases.edit_where(package_copy, "claims", lambda row, root: not row["quote"].endswith(" [sic]"),
+                         quote=lambda row: row["quote"] + " [sic]")
+    python = cli("validate", "--root", package_copy, "--engine", "python")
+    duckdb = cli("validate", "--root", package_copy, "--engine", "duckdb")
+    assert (duckdb.exit_code, duckdb.output) == (python.exit_code, python.output)
+    assert python.output.count("error [quote-in-seed]") == 2
+    assert python.output.count(checks.REGISTRY["quote-in-seed"].hint) == 1
+    assert "capped [quote-in-seed] a located repair is searched for the first 1 of its problems; 1 more carry" \
+        in python.output

@@ -15,9 +15,16 @@ from claims.checks import problem
 from claims.descriptor import write_generated
 from claims.fastpath import gate as gate_module
 from claims.fastpath import sqltext as sql
+from claims.fastpath import wording
 from claims.package import Package, load_package
 from claims.problems import Problem
 from claims.rules import PYTHON_ONLY, Rule, all_rules, rule, unregister
+
+
+@pytest.fixture(autouse=True)
+def every_table_read_as_a_large_one(monkeypatch):
+    """The wording loads small tables whole; here every table is read row by row, as a large one."""
+    monkeypatch.setattr(wording, "WHOLE_ROWS", 0)
 
 RULES = {entry.rule: entry for entry in all_rules()}
 

@@ -194,10 +194,10 @@ class ClaimsPackage:
         from .package import Package, read_descriptor
 
         package = None
-        if self.engine() == "duckdb":  # a large package: the gate proves it loads cleanly, set-based
+        if self.engine() == "duckdb":  # a large package: the gate proves its tables load cleanly, set-based
             from .fastpath.gate import run_gate
 
-            if run_gate(self.root).is_clean:
+            if run_gate(self.root, tables_only=True).is_clean:
                 package = Package(self.root, read_descriptor(self.root), {}, {}, [])
         package = package or self.loaded("build")  # what the gate flags, the Python path decides
         target = self.path(output)

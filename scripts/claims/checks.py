@@ -247,7 +247,15 @@ def check_seed_registered(package: Package) -> Iterator[Problem]:
                           REGISTRY["seed-registered"].hint)
 
 
+# A repair (where the text really is in the seed) is searched for up to this many problems of
+# each span rule, in file order; each search can take a tenth of a second on a long seed, so
+# past the limit a problem carries the rule's general fix (the report says how many do).
+REPAIR_HINT_LIMIT = 1000
+SPAN_RULES = ("quote-in-seed", "evidence-in-seed", "exclusion-in-seed")
+
+
 def _span_problems(package, table, texts, rule, text_field, start_field, end_field, source_of) -> Iterator[Problem]:
+    searched = 0
     for row in package.rows(table):
         text = texts.get(source_of(row))
         quote, start, end = row.get(text_field), row.get(start_field), row.get(end_field)
@@ -255,7 +263,10 @@ def _span_problems(package, table, texts, rule, text_field, start_field, end_fie
             continue
         if text[start:end] == quote:
             continue
-        hint = repair.suggest(text, quote, start, text_field, start_field, end_field) or REGISTRY[rule].hint
+        searched += 1
+        found = repair.suggest(text, quote, start, text_field, start_field, end_field) \
+            if searched <= REPAIR_HINT_LIMIT else None
+        hint = found or REGISTRY[rule].hint
         yield problem(package, table, row, text_field, rule,
                       f"{text_field} differs from the seed text at {start}-{end}: {text[start:end]!r}", hint)
 
@@ -274,7 +285,8 @@ def check_quotes(package: Package) -> Iterator[Problem]:
       "an attribution's evidence equals the seed text between evidence_start and evidence_end",
       "copy the evidence from the seed exactly, or correct the offsets",
       sql=lambda schemas: [sql.differs_from_seed("attributions", "evidence", "evidence_start", "evidence_end",
-                                                 "c.source_id", "JOIN claims c ON c.claim_id = t.claim_id")],
+                                                 "c.source_id", "JOIN claims c ON c.claim_id = t.claim_id",
+                                                 context=(("c", "claims"),))],
       case=cases.edit("attributions", evidence=cases.changed_last_character("evidence")),
       reads=("attributions", "claims", "sources"))
 def check_evidence(package: Package) -> Iterator[Problem]:
@@ -298,7 +310,7 @@ def check_exclusions(package: Package) -> Iterator[Problem]:
 
 @rule("claim-id-namespace", "consistency", "a claim_id starts with its source_id and a slash",
       "name the claim <source_id>/<8 hex digits>",
-      sql=lambda schemas: [sql.count("claims", "split_part(claim_id, '/', 1) <> source_id")],
+      sql=lambda schemas: [sql.rows("claims", "split_part(claim_id, '/', 1) <> source_id")],
       case=cases.edit("claims", claim_id=lambda row: "wrong-namespace/" + row["claim_id"].split("/")[-1]))
 def check_claim_namespace(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
@@ -310,7 +322,7 @@ def check_claim_namespace(package: Package) -> Iterator[Problem]:
 
 @rule("entity-id-prefix", "consistency", "an entity_id's prefix equals its entity_type",
       "make the prefix before ':' equal entity_type",
-      sql=lambda schemas: [sql.count("entities", "split_part(entity_id, ':', 1) <> entity_type")],
+      sql=lambda schemas: [sql.rows("entities", "split_part(entity_id, ':', 1) <> entity_type")],
       case=cases.edit("entities", entity_type=lambda row: "place" if row["entity_type"] == "person" else "person"))
 def check_entity_prefix(package: Package) -> Iterator[Problem]:
     for row in package.rows("entities"):
@@ -347,7 +359,7 @@ def _value_bounds_sql(schemas):
     low, high = _bounds_sql()
     qualifiers = ", ".join(map(sql.literal, QUALIFIERS))
     both_derived = f"{sql.same('value_min', low, EPSILON)} AND {sql.same('value_max', high, EPSILON)}"
-    return [sql.count("claims", f"(value_qualifier IS NULL OR value_qualifier IN ({qualifiers})) "
+    return [sql.rows("claims", f"(value_qualifier IS NULL OR value_qualifier IN ({qualifiers})) "
                                 f"AND NOT ({both_derived})")]
 
 
@@ -386,7 +398,7 @@ def _value_type_sql(schemas):
         + " OR ".join(([f"t.{REQUIRED_COLUMN[kind]} IS NULL"] if kind in REQUIRED_COLUMN else [])
                       + [f"t.{c} IS NOT NULL" for c in TYPED_COLUMNS if c not in columns] or ["false"]) + "))"
         for kind, columns in ALLOWED_COLUMNS.items())
-    return [sql.count("claims", wrong, "JOIN properties p ON p.property_id = t.property_id")]
+    return [sql.rows("claims", wrong, "JOIN properties p ON p.property_id = t.property_id", (("p", "properties"),))]
 
 
 def _some_entity(row: dict) -> str:
@@ -418,9 +430,9 @@ SORTED_SCOPE = "array_to_string(list_sort(list_distinct(string_split(t.scope, '+
 
 @rule("scope-matches-property", "consistency", "scope is given exactly when the property is scoped, with sides "
       "sorted and not repeated", "write the sides in alphabetical order joined by '+', and only for scoped properties",
-      sql=lambda schemas: [sql.count("claims", f"(p.is_scoped AND t.scope IS NULL) OR (NOT p.is_scoped AND "
+      sql=lambda schemas: [sql.rows("claims", f"(p.is_scoped AND t.scope IS NULL) OR (NOT p.is_scoped AND "
                                                f"t.scope IS NOT NULL) OR t.scope <> {SORTED_SCOPE}",
-                                     "JOIN properties p ON p.property_id = t.property_id")],
+                                     "JOIN properties p ON p.property_id = t.property_id", (("p", "properties"),))],
       case=cases.edit("claims", cases.is_scoped, scope="rebels+government"), reads=("claims", "properties"))
 def check_scope(package: Package) -> Iterator[Problem]:
     scoped = {row.get("property_id"): row.get("is_scoped") for row in package.rows("properties")}
@@ -453,7 +465,7 @@ INTERVALS = {
 
 
 def _interval_sql(schemas):
-    return [sql.count(table, " OR ".join(f"{sql.ident(a)} {'>=' if strict else '>'} {sql.ident(b)}"
+    return [sql.rows(table, " OR ".join(f"{sql.ident(a)} {'>=' if strict else '>'} {sql.ident(b)}"
                                          for a, b, strict in pairs)) for table, pairs in INTERVALS.items()]
 
 
@@ -476,9 +488,10 @@ def _other_confidence(row: dict) -> str:
 
 @rule("confidence-rubric", "consistency", "confidence equals the confidence of the rubric rule the claim names",
       "set confidence to the value of confidence_rule in confidence_rubric.csv",
-      sql=lambda schemas: [sql.count("claims", f"t.confidence IS NOT NULL AND NOT "
+      sql=lambda schemas: [sql.rows("claims", f"t.confidence IS NOT NULL AND NOT "
                                                f"(abs(r.confidence - t.confidence) < {EPSILON})",
-                                     "JOIN confidence_rubric r ON r.rule_id = t.confidence_rule")],
+                                     "JOIN confidence_rubric r ON r.rule_id = t.confidence_rule",
+                                     (("r", "confidence_rubric"),))],
       case=cases.edit("claims", confidence=_other_confidence), reads=("claims", "confidence_rubric"))
 def check_confidence(package: Package) -> Iterator[Problem]:
     rubric = {row.get("rule_id"): row.get("confidence") for row in package.rows("confidence_rubric")}
@@ -492,9 +505,10 @@ def check_confidence(package: Package) -> Iterator[Problem]:
 
 @rule("attribution-chain", "consistency", "a claim's attribution positions run 1, 2, 3, ... without gaps",
       "number the chain from 1: reporter, then originator",
-      sql=lambda schemas: ["SELECT count(*) FROM (SELECT claim_id FROM attributions GROUP BY claim_id HAVING "
-                           "min(coalesce(position, 0)) <> 1 OR max(coalesce(position, 0)) <> count(*) "
-                           "OR count(DISTINCT position) <> count(*))"],
+      sql=lambda schemas: ["SELECT 'attributions' AS tbl, a._row AS row, NULL AS field FROM attributions a JOIN (SELECT claim_id "
+                           "FROM attributions GROUP BY claim_id HAVING min(coalesce(position, 0)) <> 1 OR "
+                           "max(coalesce(position, 0)) <> count(*) OR count(DISTINCT position) <> count(*)) b "
+                           "ON a.claim_id IS NOT DISTINCT FROM b.claim_id"],
       case=cases.gap_in_chain, reads=("attributions",))
 def check_attribution_chain(package: Package) -> Iterator[Problem]:
     chains: dict[str, list[Row]] = defaultdict(list)
@@ -524,7 +538,8 @@ def _same_as_an_active_claim(root: Path) -> tuple[str, int]:
 
 @rule("claim-duplicate", "consistency", "no two active claims have the same document, quote span, subject, "
       "property, scope and value", "it is the same claim twice: deprecate one (claims deprecate), or correct "
-      "what tells them apart", sql=PYTHON_ONLY, reads=("claims",), case=_same_as_an_active_claim)
+      "what tells them apart", reads=("claims",), case=_same_as_an_active_claim,
+      sql=lambda schemas: [sql.key_repeats("claims", list(DUPLICATE_KEY), "status = 'active'", present=False)])
 def check_duplicate_claims(package: Package) -> Iterator[Problem]:
     # Deprecated claims are left out: a correction may restate a withdrawn claim word for word.
     seen: dict[tuple, Row] = {}

@@ -88,12 +88,13 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     return text, problems
 
 
-def parse(text: str, path: str) -> tuple[list[Record], list[Problem]]:
-    """Split CSV text into records of located cells; stop at the first syntax error."""
+def parse(text: str, path: str, first_line: int = 1) -> tuple[list[Record], list[Problem]]:
+    """Split CSV text into records of located cells; stop at the first syntax error. The text
+    may be the rest of a file from a record boundary on, whose first line is first_line."""
     records: list[Record] = []
     cells: list[Cell] = []
     i, n = 0, len(text)
-    line, col = 1, 1
+    line, col = first_line, 1
     while i < n:
         start_line, start_col, field_start = line, col, i
         if text[i] == '"':

@@ -51,7 +51,7 @@ def _hedged_quote(root: Path) -> tuple[str, int]:
       "does not carry a confidence above the hedged rubric rule's",
       "fill hedge and use the rubric rule for hedged claims (C3) or lower, or say in note why the word "
       "does not hedge this claim",
-      sql=lambda schemas: [sql.count("claims", f"confidence > {HEDGED_CONFIDENCE} AND "
+      sql=lambda schemas: [sql.rows("claims", f"confidence > {HEDGED_CONFIDENCE} AND "
                                                f"regexp_matches(quote, {sql.literal(HEDGE_WORDS)})")],
       case=_hedged_quote, reads=("claims", "confidence_rubric"))
 def lint_hedge(package: Package) -> Iterator[Problem]:
@@ -66,7 +66,7 @@ def lint_hedge(package: Package) -> Iterator[Problem]:
 
 @rule("lint-number-in-quote", "lint", "every number written in a claim's value is in its quote",
       "quote the words that state the figure, or correct the value",
-      sql=lambda schemas: [sql.count(
+      sql=lambda schemas: [sql.rows(
           "claims", f"list_bool_or(list_transform(regexp_extract_all(value, {sql.literal(NUMBER.pattern)}), "
                     f"lambda n: NOT contains(replace(coalesce(quote, ''), ',', ''), replace(n, ',', ''))))")],
       case=cases.edit("claims", value="987654 in all"))
@@ -88,8 +88,7 @@ def _entity_users(schemas) -> list[tuple[str, str]]:
 def _orphan_sql(schemas):
     users = " UNION ALL ".join(f"SELECT {sql.ident(column)} AS entity_id FROM {sql.ident(table)}"
                                for table, column in _entity_users(schemas))
-    return [f"SELECT count(*) FROM entities WHERE entity_id NOT IN "
-            f"(SELECT entity_id FROM ({users}) WHERE entity_id IS NOT NULL)"]
+    return [sql.rows("entities", f"entity_id NOT IN (SELECT entity_id FROM ({users}) WHERE entity_id IS NOT NULL)")]
 
 
 @rule("lint-orphan-entity", "lint", "every entity is used by a claim, an attribution or another entity",
@@ -112,12 +111,16 @@ def _folded(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
-def _alias_variants(connection) -> int:
-    """Aliases are few: they are folded by the Python path's own function."""
-    groups: dict[str, set[str]] = {}
-    for (alias,) in connection.execute("SELECT DISTINCT alias FROM aliases WHERE alias IS NOT NULL").fetchall():
-        groups.setdefault(_folded(alias), set()).add(alias)
-    return sum(len(spellings) - 1 for spellings in groups.values())
+def _alias_variants(connection) -> list[tuple[str, int]]:
+    """Aliases are few: they are folded by the Python path's own function. Every row of a group
+    with more than one spelling (the first is named in the report of the others)."""
+    groups: dict[str, list[tuple[str | None, int]]] = {}
+    for alias, row in connection.execute("SELECT alias, _row FROM aliases").fetchall():
+        groups.setdefault(_folded(alias or ""), []).append((alias, row))
+    # An empty alias is reported too (the Python check compares it with the None it reads first).
+    return [("aliases", row, None) for members in groups.values()
+            if len({alias for alias, _ in members}) > 1 or None in {alias for alias, _ in members}
+            for _, row in members]
 
 
 @rule("lint-alias-variant", "lint", "no two aliases differ only by letter case or diacritics",
@@ -159,6 +162,35 @@ def qualifier_problem(row) -> str | None:
     return f"value_qualifier is {qualifier}, but the quote's words before {number:g} say {' or '.join(wanted)}"
 
 
+# The figure lints' SQL: the claims whose figure is a number written in digits in the quote
+# pass at once (DOUBLE equals Decimal below 1e15 and 16 digits); the others, few, are judged
+# by the Python function itself on the values DuckDB typed (a figure of 2**53 or more always
+# goes to the wording, where the Python path's own value decides).
+DIGIT_FIGURE = (r"list_contains(list_transform(regexp_extract_all(quote, '[0-9]+(?:[,.][0-9]+)*'), lambda x: "
+                r"CASE WHEN length(regexp_replace(x, '[^0-9]', '', 'g')) <= 15 THEN TRY_CAST(replace(x, ',', '') "
+                r"AS DOUBLE) END), value_number) AND abs(value_number) < 1e15")
+# Python's \s (any Unicode space) in RE2, and the qualifying words in front of a figure anywhere.
+SPACE = r"[\s\x{0B}\x{1C}-\x{1F}\x{85}\p{Z}]"
+QUALIFYING_ANYWHERE = "(?i)(?:" + "|".join(figures.QUALIFYING_WORDS) + ")" + SPACE  # letters and spaces only
+
+
+def _judged(connection, condition: str, judge) -> list[tuple[str, int, None]]:
+    found = connection.execute(f"SELECT _row, quote, value_number, value_qualifier FROM claims WHERE "
+                               f"value_number IS NOT NULL AND quote IS NOT NULL AND {condition}").fetchall()
+    return [("claims", row, None) for row, quote, number, qualifier in found
+            if abs(number) >= 2**53 or judge({"quote": quote, "value_number": number, "value_qualifier": qualifier})]
+
+
+def _figure_rows(connection) -> list[tuple[str, int, None]]:
+    return _judged(connection, f"value_number >= 0 AND value_qualifier IS DISTINCT FROM 'unspecified' AND NOT "
+                               f"({DIGIT_FIGURE})", figure_problem)
+
+
+def _qualifier_rows(connection) -> list[tuple[str, int, None]]:
+    return _judged(connection, f"value_qualifier <> 'unspecified' AND regexp_matches(quote, "
+                               f"{sql.literal(QUALIFYING_ANYWHERE)})", qualifier_problem)
+
+
 def _figure_not_quoted(root: Path) -> tuple[str, int]:
     """An exact figure changed (bounds with it) to one its quote does not state."""
     return cases.edit_where(root, "claims", cases.is_exact_figure, value_number="987654", value_min="987654",
@@ -167,8 +199,8 @@ def _figure_not_quoted(root: Path) -> tuple[str, int]:
 
 @rule("lint-figure-in-quote", "lint", "a claim's value_number is among the figures its quote states, in "
       "digits or in words ('twenty', 'a dozen', 'no soldiers' for 0, '5.7 million')",
-      "give the figure the quote states, or quote the words that state it", sql=PYTHON_ONLY, reads=("claims",),
-      case=_figure_not_quoted)
+      "give the figure the quote states, or quote the words that state it", sql=lambda schemas: [_figure_rows],
+      reads=("claims",), case=_figure_not_quoted)
 def lint_figure(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
         message = figure_problem(row)
@@ -193,7 +225,8 @@ def _at_least_read_as_exact(root: Path) -> tuple[str, int]:
 @rule("lint-qualifier-in-quote", "lint", "where the words right before the figure in the quote bound it "
       "(at least, more than, over, up to, fewer than, about, some, nearly, ...), value_qualifier is one "
       "they allow", "use the qualifier the words state (claims vocab qualifiers); nearly and almost allow "
-      "about, up-to or less-than", sql=PYTHON_ONLY, reads=("claims",), case=_at_least_read_as_exact)
+      "about, up-to or less-than", sql=lambda schemas: [_qualifier_rows], reads=("claims",),
+      case=_at_least_read_as_exact)
 def lint_qualifier(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
         message = qualifier_problem(row)

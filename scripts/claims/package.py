@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import csvio, jsonloc
+from . import csvio, csvstream, jsonloc
 from .csvio import Cell
 from .problems import DataError, Problem, UsageError
 from .schemas import RecordSchema, load_schemas, record_problems
@@ -53,6 +53,7 @@ class LoadedTable:
     # Every data record of every part in order, typed or not: record n is row n + 2 of the
     # concatenation other engines (frictionless-py) number their errors by.
     records: list[tuple[str, csvio.Record]] = field(default_factory=list)
+    complete: bool = True  # False: only the records the gate flagged were loaded (fastpath/wording.py)
 
 
 @dataclass
@@ -171,11 +172,18 @@ def unsafe_path(rel) -> str | None:
     return None
 
 
-def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema) -> tuple[LoadedTable, list[Problem]]:
-    loaded = LoadedTable(name, parts[0], schema, files=list(parts))
+def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema, keep_for=None,
+               clean: frozenset[str] = frozenset(), checks_for=None) -> tuple[LoadedTable, list[Problem]]:
+    """A table from its parts, every record located, typed and checked. keep_for(rel_path), when
+    given, returns the csvstream.Keep deciding which records of a part are loaded (the others
+    are read and dropped: the DuckDB gate found nothing in them); clean: the parts known to be
+    RFC 4180 throughout; checks_for(rel_path, line), when given, the schema a typed row is
+    checked against (None: none; the DuckDB gate found it passes every record rule)."""
+    loaded = LoadedTable(name, parts[0], schema, files=list(parts), complete=keep_for is None)
     problems: list[Problem] = []
     for index, rel_path in enumerate(parts):
-        table = csvio.read_table(root / rel_path, rel_path)
+        keep = keep_for(rel_path) if keep_for is not None else None
+        table = csvstream.scan(root / rel_path, rel_path, keep, rel_path in clean, header=schema.fields)
         problems.extend(table.problems)
         if not table.header:
             continue
@@ -183,13 +191,14 @@ def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema) ->
             problems.append(header_problem(rel_path, table.header, schema.fields, multipart=len(parts) > 1))
             continue
         if index < len(parts) - 1 and not table.final_newline:
-            last = table.records[-1].cells[-1] if table.records else Cell("", 1, 1)
+            last = table.last.cells[-1] if table.last is not None else Cell("", 1, 1)
             problems.append(Problem(rel_path, last.line, last.column, "csv-part-newline",
                                     "a part of a multipart resource must end with a newline",
                                     "end the file with a newline (claims fmt does)"))
-        for record in table.records:
+        for _, record in table.records:
             loaded.records.append((rel_path, record))
-            row, row_problems = _typed_row(schema, rel_path, record)
+            check = schema if checks_for is None else checks_for(rel_path, record.line)
+            row, row_problems = _typed_row(schema, rel_path, record, check)
             problems.extend(row_problems)
             if row is not None:
                 loaded.rows.append(row)
@@ -197,38 +206,49 @@ def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema) ->
 
 
 def width_problem(file: str, record: csvio.Record, width: int) -> Problem | None:
-    if len(record.cells) == width:
+    if len(record.values) == width:
         return None
     return Problem(file, record.line, record.cells[-1].column, "csv-row-width",
-                   f"row has {len(record.cells)} cells, the header has {width}",
+                   f"row has {len(record.values)} cells, the header has {width}",
                    "add or remove cells (a comma inside a cell needs the cell quoted)")
 
 
-def _typed_row(schema: RecordSchema, file: str, record: csvio.Record) -> tuple[Row | None, list[Problem]]:
+def _typed_row(schema: RecordSchema, file: str, record: csvio.Record,
+               check: RecordSchema | None) -> tuple[Row | None, list[Problem]]:
     wrong_width = width_problem(file, record, len(schema.fields))
     if wrong_width:
         return None, [wrong_width]
-    return typed_row(schema, file, dict(zip(schema.fields, record.cells)), record.line)
+    return typed_row(schema, file, csvstream.RowCells(schema.fields, record), record.line, check)
 
 
-def typed_row(schema: RecordSchema, file: str, cells: dict[str, Cell], line: int) -> tuple[Row | None, list[Problem]]:
-    """Type one record's cells and check it against its JSON Schema. The row is None when a
-    cell cannot be typed (its record problems would only repeat the typing problem)."""
+_WHOLE = object()  # check a row against the whole schema
+
+
+def typed_row(schema: RecordSchema, file: str, cells, line: int,
+              check: RecordSchema | None = _WHOLE) -> tuple[Row | None, list[Problem]]:
+    """Type one record's cells (a mapping of field to Cell; a csvstream.RowCells is located only
+    where a problem is) and check it against its JSON Schema (or the schema given, a part of it
+    known to hold all that can fail; None: nothing can). The row is None when a cell cannot be
+    typed (its record problems would only repeat the typing problem)."""
     values, problems = {}, []
-    for name, cell in cells.items():
-        if len(cell.text) > MAX_CELL_CHARS:
+    texts = cells.texts() if isinstance(cells, csvstream.RowCells) else ((n, c.text) for n, c in cells.items())
+    for name, text in texts:
+        if len(text) > MAX_CELL_CHARS:
+            cell = cells[name]
             problems.append(Problem(file, cell.line, cell.column, "csv-cell-size",
-                                    f"{name}: cell of {len(cell.text):,} characters (at most {MAX_CELL_CHARS:,})",
+                                    f"{name}: cell of {len(text):,} characters (at most {MAX_CELL_CHARS:,})",
                                     "a cell holds one value, not a document; check for a pasted text", name))
-        elif cell.text != "":
+        elif text != "":
             try:
-                values[name] = schema.to_json_value(name, cell.text)
+                values[name] = schema.to_json_value(name, text)
             except ValueError as exc:
+                cell = cells[name]
                 problems.append(Problem(file, cell.line, cell.column, "cell-type", f"{name}: {exc}",
                                         f"write a {schema.field_type(name)} value", name))
     if problems:
         return None, problems
-    return Row(values, cells, line, file), record_problems(schema, values, cells, file, line)
+    check = schema if check is _WHOLE else check
+    return Row(values, cells, line, file), record_problems(check, values, cells, file, line) if check else []
 
 
 def header_problem(file: str, header: list[str], expected: list[str], multipart: bool = False) -> Problem:

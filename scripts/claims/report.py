@@ -33,7 +33,12 @@ def verdict(report: Report) -> str:
 
 
 def skipped_lines(report: Report) -> list[str]:
-    return [f"skipped [{rule}] {reason}" for rule, reason in sorted(report.skipped.items())]
+    """One line per check that did not run, and per rule whose repair hints were capped."""
+    from .checks import REPAIR_HINT_LIMIT
+
+    return [f"skipped [{rule}] {reason}" for rule, reason in sorted(report.skipped.items())] + [
+        f"capped [{rule}] a located repair is searched for the first {REPAIR_HINT_LIMIT:,} of its problems; "
+        f"{rest:,} more carry the rule's general fix" for rule, rest in report.capped.items()]
 
 
 def leading(report: Report) -> list[tuple[Problem, list[str]]]:
@@ -50,6 +55,8 @@ def as_document(report: Report) -> dict:
                 "problems": [p.as_dict() for p in report.problems]}
     if report.skipped:
         document["skipped"] = [{"rule": rule, "reason": reason} for rule, reason in sorted(report.skipped.items())]
+    if report.capped:
+        document["repair_hints_capped"] = [{"rule": rule, "without_repair": rest} for rule, rest in report.capped.items()]
     return document
 
 

@@ -9,6 +9,7 @@ loader raises the file and record rules; every other rule runs from the registry
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +37,14 @@ class Report:
     def is_valid(self) -> bool:
         return not self.errors
 
+    @property
+    def capped(self) -> dict[str, int]:
+        """Span rule -> how many of its problems came past checks.REPAIR_HINT_LIMIT (in file
+        order), so carry the rule's general fix instead of a located repair."""
+        counts = Counter(p.rule for p in self.problems if p.rule in checks.SPAN_RULES)
+        return {rule: n - checks.REPAIR_HINT_LIMIT for rule, n in sorted(counts.items())
+                if n > checks.REPAIR_HINT_LIMIT}
+
     def passes(self, strict: bool = False) -> bool:
         """Valid, and with --strict free of warnings too."""
         return not (self.problems if strict else self.errors)
@@ -43,16 +52,22 @@ class Report:
 
 def validate(root: Path, engine: str = "auto") -> Report:
     """Every layer, on the engine asked for (auto: the fast path for large packages). The fast
-    path's gate proves a package valid set-based; anything it flags gets its located report
-    from the Python path below, so both engines report the same problems."""
+    path's gate proves a package valid set-based; the rows it flags get their located report
+    from the Python path's code (fastpath/wording.py), so both engines report the same problems."""
     from .fastpath import engine_for
 
     if engine_for(root, engine) == "duckdb" and not _seeds_withheld(root):
         from .fastpath.gate import run_gate
+        from .fastpath.wording import NotTheSameRows, located_report
 
         gate = run_gate(root)
         if gate.is_clean:
             return Report([], gate.counts)
+        if gate.exact:
+            try:
+                return located_report(gate)
+            except NotTheSameRows:
+                pass  # the Python path reads every row
     try:
         package = load_package(root)
     except DescriptorError as exc:
@@ -67,10 +82,10 @@ def validate(root: Path, engine: str = "auto") -> Report:
     skipped = {rule: checks.SEEDS_WITHHELD_REASON for rule in checks.NEEDS_SEED_TEXT} if package.seeds_withheld else {}
     problems += run_python(package, LAYERS[LAYERS.index("record"):], skip=set(skipped))
     counts = {name: len(table.rows) for name, table in package.tables.items()}
-    return Report(rootcause.fold(set(problems), *_table_facts(package)), counts, skipped)
+    return Report(rootcause.fold(set(problems), *table_facts(package)), counts, skipped)
 
 
-def _table_facts(package) -> tuple[dict[str, list[str]], dict[str, dict[str, str]]]:
+def table_facts(package) -> tuple[dict[str, list[str]], dict[str, dict[str, str]]]:
     """Each table's files, and where each table's foreign keys point (by their first field)."""
     files = {name: (package.tables[name].files if name in package.tables else [])
              for name in package.schemas}

@@ -1,40 +1,61 @@
 """Pieces of SQL the rules of the registry state their fast-path test with (rules.py).
 
-Each query counts the rows the Python path may report, over the typed tables the gate loads
-under their resource names (gate.py): the count may exceed the Python path's, never fall
-short of it.
+Each query selects, as (tbl, row, field) triples (field NULL: any), the rows the Python path may report, over the views
+of typed rows the gate makes under the resource names (gate.py; `_row` is a row's place in its
+table): a superset of the Python path's, never fewer. It also selects, from other tables, the
+rows the Python check reads to word a report (a claim's source for its attribution's evidence),
+so that wording.py can run the check on those rows alone.
 """
 
 from __future__ import annotations
 
 from .compile import ident, literal
 
-__all__ = ["count", "differs_from_seed", "ident", "key_repeats", "literal", "same", "unresolved"]
+__all__ = ["count", "differs_from_seed", "ident", "key_repeats", "literal", "rows", "same", "unresolved"]
+
+ROW = "_row"
 
 
-def count(table: str, condition: str, joins: str = "") -> str:
-    """Rows of table (alias t) for which condition holds."""
-    return f"SELECT count(*) FROM {ident(table)} t {joins} WHERE {condition}"
+def selected(table: str, alias: str = "t", field: str | None = None) -> str:
+    return f"SELECT {literal(table)} AS tbl, {alias}.{ROW} AS row, {'NULL' if field is None else literal(field)} AS field"
+
+
+def rows(table: str, condition: str, joins: str = "", context: tuple[tuple[str, str], ...] = (),
+         field: str | None = None) -> str:
+    """Rows of table (alias t) for which condition holds; context: (alias, table) of joined
+    rows the Python check reads to word them; field: the one field the rule's problem on such a
+    row is about, where its check may report others of the same row that only rows not loaded
+    would decide (a foreign key among several)."""
+    tail = f"FROM {ident(table)} t {joins} WHERE {condition}"
+    return " UNION ALL ".join([f"{selected(table, field=field)} {tail}"] + [f"{selected(name, alias)} {tail}"
+                                                                            for alias, name in context])
+
+
+count = rows  # the name the rules were first written with, when a query counted rows
 
 
 def same(a: str, b: str, epsilon: float) -> str:
-    """Both empty, or both given and within epsilon (as the Python check compares numbers)."""
-    return f"(({a} IS NULL AND {b} IS NULL) OR abs({a} - {b}) < {epsilon})"
+    """Both empty, or both given and within epsilon (as the Python check compares numbers); never NULL."""
+    return f"(({a} IS NULL AND {b} IS NULL) OR coalesce(abs({a} - {b}) < {epsilon}, false))"
 
 
-def differs_from_seed(table: str, text: str, start: str, end: str, source: str, joins: str = "") -> str:
+def differs_from_seed(table: str, text: str, start: str, end: str, source: str, joins: str = "",
+                      context: tuple[tuple[str, str], ...] = ()) -> str:
     """Rows whose text is not the seed's text between the offsets (seeds: source_id, text)."""
-    return count(table, f"t.{text} IS NOT NULL AND t.{start} IS NOT NULL AND t.{end} IS NOT NULL AND "
-                        f"substring(s.text, t.{start} + 1, greatest(t.{end} - t.{start}, 0)) IS DISTINCT FROM t.{text}",
-                 f"{joins} JOIN seeds s ON s.source_id = {source}")
+    return rows(table, f"t.{text} IS NOT NULL AND t.{start} IS NOT NULL AND t.{end} IS NOT NULL AND "
+                       f"substring(s.text, t.{start} + 1, greatest(t.{end} - t.{start}, 0)) IS DISTINCT FROM t.{text}",
+                f"{joins} JOIN seeds s ON s.source_id = {source} JOIN sources seed_row ON seed_row.source_id = {source}",
+                (*context, ("seed_row", "sources")))
 
 
-def key_repeats(table: str, fields: list[str]) -> str:
-    """Rows repeating an earlier row's key (rows with an empty key cell skipped)."""
+def key_repeats(table: str, fields: list[str], condition: str = "true", present: bool = True) -> str:
+    """Every row (of those meeting condition) of a key that more than one row has (rows with an
+    empty key cell skipped, unless present is False: then empty cells are equal): the first is
+    where the Python check says the key is already used."""
     columns = ", ".join(ident(f) for f in fields)
-    present = " AND ".join(f"{ident(f)} IS NOT NULL" for f in fields)
-    return (f"SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM {ident(table)} WHERE {present} "
-            f"GROUP BY {columns} HAVING count(*) > 1)")
+    where = " AND ".join([condition] + [f"{ident(f)} IS NOT NULL" for f in fields if present])
+    return (f"SELECT {literal(table)} AS tbl, {ROW} AS row, NULL AS field FROM (SELECT {ROW}, count(*) OVER "
+            f"(PARTITION BY {columns}) AS n FROM {ident(table)} WHERE {where}) WHERE n > 1")
 
 
 def unresolved(table: str, foreign: dict) -> str:
@@ -43,5 +64,5 @@ def unresolved(table: str, foreign: dict) -> str:
     pairs = zip(foreign["fields"], foreign["reference"]["fields"])
     condition = " AND ".join(f"t.{ident(a)} = r.{ident(b)}" for a, b in pairs)
     present = " AND ".join(f"t.{ident(f)} IS NOT NULL" for f in foreign["fields"])
-    return (f"SELECT count(*) FROM {ident(table)} t WHERE {present} "
-            f"AND NOT EXISTS (SELECT 1 FROM {ident(target)} r WHERE {condition})")
+    return rows(table, f"{present} AND NOT EXISTS (SELECT 1 FROM {ident(target)} r WHERE {condition})",
+                field=foreign["fields"][0])
