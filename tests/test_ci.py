@@ -41,6 +41,22 @@ def test_pre_commit_hooks_run_real_commands():
     assert 'claims = "claims.cli:run"' in pyproject  # the entry point pre-commit installs
 
 
+def test_pre_commit_hooks_pin_what_ci_tests_and_watch_generated_files():
+    import tomllib
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    pins = dict(line.split("==") for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").split()
+                if "==" in line)
+    pins = {name.lower(): version for name, version in pins.items()}
+    runtime = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    wanted = sorted(f"{name}=={pins[name.lower()]}" for name in (re.match(r"[A-Za-z0-9_.-]+", d).group() for d in runtime))
+    for hook in hooks:
+        assert sorted(hook["additional_dependencies"]) == wanted, hook["id"]
+    validate = next(hook for hook in hooks if hook["id"] == "claims-validate")
+    for generated in ("sql/base/claims.sql", "sql/views/contested_facts.sql", "docs/rules.md", "datapackage.json"):
+        assert re.search(validate["files"], generated), generated
+
+
 LINT_POLICY = "CI fails on errors, not on lint warnings"
 
 
@@ -59,3 +75,21 @@ def test_the_test_run_says_what_it_skipped():
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     addopts = re.search(r'^addopts = "(.*)"$', pyproject, flags=re.MULTILINE).group(1).split()
     assert "-rs" in addopts
+
+
+def test_tests_run_on_linux_macos_and_windows_with_every_python():
+    """The matrix cannot run here: it is linted instead (every OS and Python, portable steps)."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    jobs = [job for job in workflow["jobs"].values() if "matrix" in job.get("strategy", {})]
+    assert jobs, "no job has a matrix"
+    matrix = jobs[0]["strategy"]["matrix"]
+    assert set(matrix["os"]) == {"ubuntu-latest", "macos-latest", "windows-latest"}
+    requires = re.search(r'requires-python = ">=3\.([0-9]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert min(matrix["python-version"]) == f"3.{requires.group(1)}" and "3.13" in matrix["python-version"]
+    assert jobs[0]["runs-on"] == "${{ matrix.os }}"
+    runs = " ".join(step.get("run", "") for step in jobs[0]["steps"])
+    assert "pytest" in runs and "constraints.txt" in runs
+    assert ".venv/bin" not in runs and "make" not in runs.split()  # neither exists on Windows
+    # Node, Chromium and the floor install are the package job's: CI unset so they skip here.
+    tests = next(step for step in jobs[0]["steps"] if "pytest" in step.get("run", ""))
+    assert tests.get("env", {}).get("CI") == ""

@@ -60,7 +60,10 @@ def both_engines_report(root: Path, entry: Rule, file: str, line: int, monkeypat
 @pytest.mark.parametrize("rule_id", sorted(r for r, e in RULES.items() if e.case is not None))
 def test_both_engines_report_each_rule_on_its_case(rule_id, package_copy, monkeypatch, cli):
     entry = RULES[rule_id]
-    file, line = entry.case(package_copy)
+    try:
+        file, line = entry.case(package_copy)
+    except cases.Unsupported as exc:  # no symbolic links without privileges on Windows
+        pytest.skip(str(exc))
     both_engines_report(package_copy, entry, file, line, monkeypatch, cli)
 
 

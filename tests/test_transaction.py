@@ -35,7 +35,14 @@ def add_claim(root: Path) -> None:
     app([*ADD_CLAIM, "--root", str(root)], standalone_mode=False)
 
 
-WRITES = {"several": write_several, "add-claim": add_claim}
+def add_entity(root: Path) -> None:
+    from claims.cli import app
+
+    app(["add-entity", "person:probe", "--name", "Probe", "--description", "Probe.", "--root", str(root)],
+        standalone_mode=False)
+
+
+WRITES = {"several": write_several, "add-claim": add_claim, "add-entity": add_entity}
 
 
 def die_at_step(kill_at: int) -> None:
@@ -205,9 +212,24 @@ def test_journal_paths_stay_inside_the_package(tmp_path, rel):
 def test_cli_runs_without_fcntl(package_copy):
     """Windows has no fcntl: no command may need it (nor anything else POSIX-only) to start or to write."""
     script = "import sys; sys.modules['fcntl'] = None\nfrom claims.cli import run\nrun()"
+    # Off Windows, filelock without fcntl falls back to a lock file that exists only while held.
+    (package_copy / transaction.LOCK_FILE).unlink(missing_ok=True)
     for args in (["sync", "--check"], ["add-entity", "person:ana-sample", "--name", "Ana Sample",
                                        "--description", "Invented."]):
         result = subprocess.run([sys.executable, "-W", "ignore", "-c", script, *args, "--root", str(package_copy)],
                                 capture_output=True, text=True, cwd=package_copy)
         assert result.returncode == 0 and result.stderr in ("", "generated files are in sync\n"), result.stderr
     assert "person:ana-sample" in {row["entity_id"] for row in read_rows(package_copy, "entities")}
+
+
+def test_validate_reports_an_interrupted_write_and_the_next_write_finishes_it(package_copy, cli):
+    step = 1
+    while transaction.pending(package_copy) is None:  # kill at later and later steps until a journal is left
+        assert not run_killed_at(step, "add-entity", package_copy)
+        step += 1
+    for engine in ("python", "duckdb"):
+        result = cli("validate", "--root", package_copy, "--engine", engine)
+        assert result.exit_code == 1 and "claims/.journal.json:1:1: error [write-interrupted]" in result.stdout
+    assert cli("fmt", "--root", package_copy).exit_code == 0
+    assert transaction.pending(package_copy) is None
+    assert cli("validate", "--root", package_copy).exit_code == 0

@@ -12,6 +12,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -255,8 +257,6 @@ def file_written(table: str, data: bytes | None) -> Callable[[Path], tuple[str, 
 def split_in_two(root: Path, table: str, first_rows: int) -> tuple[str, str]:
     """Make a table a multipart resource: its rows in two files, each with the header row;
     claims sync then regenerates what reads it."""
-    import json
-
     from .descriptor import write_generated
     from .package import load_package
 
@@ -285,8 +285,6 @@ def part_without_final_newline(root: Path) -> tuple[str, int]:
 
 
 def _descriptor_edit(root: Path, change: Callable[[dict], object]) -> str:
-    import json
-
     path = root / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     change(descriptor)
@@ -304,8 +302,6 @@ def descriptor_not_json(root: Path) -> tuple[str, int]:
 
 def resource_hash_mismatch(root: Path) -> tuple[str, int]:
     """A release's descriptor declares a table's size and hash: one that no longer matches."""
-    import json
-
     from .descriptor import dumps
     from .package import files_digest
 
@@ -344,3 +340,57 @@ def descriptor_version_not_a_string(root: Path) -> tuple[str, int]:
     """frictionless-py reports a descriptor's problems on its first line."""
     _descriptor_edit(root, lambda d: d.__setitem__("version", 5))
     return "datapackage.json", 1
+
+
+# Cases of untrusted input (README, "Limits") -------------------------------------------------------
+
+class Unsupported(Exception):
+    """The system cannot build this case (no symbolic links without privileges on Windows)."""
+
+
+def _line_of(text: str, marker: str) -> int:
+    return text[: text.index(marker)].count("\n") + 1
+
+
+def schema_by_url(root: Path) -> tuple[str, int]:
+    """A resource's Table Schema given by URL: frictionless-py would fetch it."""
+    url = "https://example.org/table-schema.json"
+    text = _descriptor_edit(root, lambda d: d["resources"][0].__setitem__("schema", url))
+    return "datapackage.json", _line_of(text, json.dumps(url))
+
+
+def pattern_re2_refuses(root: Path) -> tuple[str, int]:
+    """A backreference in a schema's pattern: RE2 (linear time) has none, so the schema is refused."""
+    path = sorted((root / "schemas").glob("*.schema.json"))[0]
+    document = json.loads(path.read_text(encoding="utf-8"))
+    field = next(name for name, spec in document["properties"].items() if spec.get("type") == "string")
+    document["properties"][field]["pattern"] = "^(a)\\1$"
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return f"schemas/{path.name}", _line_of(text, '"pattern": "^(a)\\\\1$"')
+
+
+def table_as_symlink(table: str) -> Callable[[Path], tuple[str, int]]:
+    """The table's file replaced by a symbolic link to a copy outside the package."""
+    def case(root: Path) -> tuple[str, int]:
+        rel = table_file(root, table)
+        outside = root.parent / f"{root.name}-outside-{table}.csv"
+        outside.write_bytes((root / rel).read_bytes())
+        (root / rel).unlink()
+        try:
+            os.symlink(outside, root / rel)
+        except (OSError, NotImplementedError) as exc:
+            raise Unsupported(f"cannot create a symbolic link here: {exc}") from exc
+        return rel, 1
+    return case
+
+
+def write_interrupted(root: Path) -> tuple[str, int]:
+    """A write killed after its journal and a staged file were written (a prepared transaction)."""
+    from . import transaction
+
+    rel = table_file(root, "entities")
+    write = transaction.Transaction(root)  # never entered: no lock, and nothing finishes it
+    write.write(rel, (root / rel).read_bytes())
+    write.prepare()
+    return transaction.JOURNAL, 1

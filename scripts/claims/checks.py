@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
 
-from . import cases, repair
+from . import cases, repair, safeio, transaction
 from .fastpath import sqltext as sql
 from .package import Package, Row, unsafe_path
 from .problems import Problem
@@ -26,6 +26,21 @@ def problem(package: Package, table: str, row: Row, field: str, rule: str, messa
         hint = REGISTRY[rule].hint
     severity = REGISTRY[rule].severity if rule in REGISTRY else "error"
     return Problem(row.file or package.file(table), line, column, rule, message, hint, field, severity)
+
+
+# An interrupted write ------------------------------------------------------------------------------
+
+@rule("write-interrupted", "table", "no write of a contribution command was interrupted "
+      "(claims/.journal.json is absent)", "run any write command (claims fmt) to finish or undo it; never commit "
+      "claims/.journal.json", sql=PYTHON_ONLY, reads=(), case=cases.write_interrupted)
+def check_interrupted_write(package: Package) -> Iterator[Problem]:
+    """A write killed before it finished leaves its journal: the tables may be between their
+    before and after states until the next write command finishes it (validating never does:
+    the checkout must stay as it is)."""
+    state = transaction.pending(package.root)
+    if state is not None:
+        yield Problem(transaction.JOURNAL, 1, 1, "write-interrupted", f"a write was interrupted (journal {state}): "
+                      "the tables may be half-written", REGISTRY["write-interrupted"].hint)
 
 
 # Keys -------------------------------------------------------------------------------------------
@@ -148,6 +163,8 @@ def seed_path_problem(root: Path, rel: str) -> str | None:
         return "does not exist"
     if not candidate.is_file() or candidate.resolve().parent != seeds.resolve():
         return "is not a regular file inside seeds/"
+    if candidate.stat().st_size > safeio.MAX_SEED_BYTES:
+        return f"is larger than {safeio.MAX_SEED_BYTES:,} bytes: a seed is one document"
     return None
 
 

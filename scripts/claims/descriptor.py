@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from importlib import resources as importlib_resources
 from pathlib import Path
 
@@ -173,9 +174,52 @@ def profile_problems(descriptor: dict, text: str = "") -> list[Problem]:
     return problems
 
 
+# The official profiles frictionless-py ships (it never fetches them); any other URL it would.
+OFFICIAL_PROFILES = {"https://datapackage.org/profiles/2.0/datapackage.json",
+                     "https://datapackage.org/profiles/2.0/dataresource.json"}
+REMOTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # any scheme: https:, file:, ftp: ...
+
+
+def remote_problems(descriptor: dict, text: str = "") -> list[Problem]:
+    """Values that frictionless-py would fetch or read from outside the descriptor: a URL as a
+    profile or resource path, a schema or dialect given by reference instead of inline.
+    Validation must never open a connection, nor read a file the package does not hold."""
+    found = []
+
+    def refuse(path: list, message: str) -> None:
+        line, column = jsonloc.locate(text, path) if text else (1, 1)
+        found.append(Problem(DESCRIPTOR, line, column, "descriptor-remote", message, entry("descriptor-remote").hint))
+
+    profile = descriptor.get("$schema")
+    if isinstance(profile, str) and profile not in OFFICIAL_PROFILES:
+        refuse(["$schema"], f"profile {profile!r} is not the official Data Package v2 profile")
+    resources = descriptor.get("resources")
+    for index, resource in enumerate(resources if isinstance(resources, list) else []):
+        if not isinstance(resource, dict):
+            continue
+        for key in ("schema", "dialect"):
+            if isinstance(resource.get(key), str):
+                refuse(["resources", index, key], f"{key} {resource[key]!r} is a reference: give it inline")
+        paths = resource.get("path")
+        for offset, path in enumerate(paths if isinstance(paths, list) else [paths]):
+            if isinstance(path, str) and REMOTE.match(path):
+                refuse(["resources", index, "path"] + ([offset] if isinstance(paths, list) else []),
+                       f"path {path!r} is a URL: data lives in the package")
+        if isinstance(resource.get("$schema"), str) and resource["$schema"] not in OFFICIAL_PROFILES:
+            refuse(["resources", index, "$schema"], f"profile {resource['$schema']!r} is not an official one")
+    return found
+
+
 def frictionless_problems(root: Path) -> list[Problem]:
-    """frictionless-py's own check of the descriptor (metadata only: the tables are checked by us)."""
+    """frictionless-py's own check of the descriptor (metadata only: the tables are checked by us).
+    A descriptor that refers to anything outside itself is refused instead, never handed over."""
     from frictionless import Package as FrictionlessPackage
+
+    from .package import read_descriptor_text
+
+    remote = remote_problems(*read_descriptor_text(root))
+    if remote:
+        return remote
 
     try:
         report = FrictionlessPackage.validate_descriptor(str(root / DESCRIPTOR))
@@ -197,6 +241,9 @@ def frictionless_data_problems(package: Package) -> list[Problem]:
     part as the place: each error is mapped back to the part file and real line it is on.
     Seed resources are left out: seed-hash checks them, with the sources row to fix."""
     from frictionless import validate as frictionless_validate
+
+    if remote_problems(package.descriptor):
+        return []  # reported by frictionless_problems; frictionless-py would fetch them
 
     try:
         report = frictionless_validate(str(package.root / DESCRIPTOR))

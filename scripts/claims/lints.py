@@ -257,3 +257,76 @@ def lint_name_taken(package: Package) -> Iterator[Problem]:
         if others:
             yield problem(package, "entities", row, "canonical_name", "lint-entity-name-taken",
                           f"{row.get('canonical_name')!r} already names {', '.join(others)}")
+
+
+# Cells that act on whoever displays them --------------------------------------------------------------
+
+# C0 controls but tab and line feed (ESC starts terminal escapes), DEL, the C1 controls (CSI),
+# and the bidirectional overrides and isolates that reorder how text reads. Two spellings of
+# one class: Python's re and RE2 (DuckDB).
+CONTROL_PY = "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]"
+CONTROL_RE2 = "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}]"
+CONTROL = re.compile(CONTROL_PY)
+# A cell a spreadsheet would run as a formula when the CSV is opened: = or @ or a tab first,
+# or + or - first with what makes a formula after it (a call, a sheet or DDE reference, an
+# equals sign). "-3", "+12", "-year-old" or "- 12 killed" stay text. One spelling for
+# Python's re and RE2 (DuckDB).
+FORMULA = "^(?:[=@\\t]|[+-][\\s\\S]*[(!|=])"
+_FORMULA = re.compile(FORMULA)
+# Cells that are verbatim copies of a seed (checked equal to it): a document's own words
+# cannot be reworded, so they are left out of the formula lint (not of the control one).
+VERBATIM = {("claims", "quote"), ("attributions", "evidence"), ("exclusions", "text")}
+
+
+def is_formula_like(text: str) -> bool:
+    return _FORMULA.match(text) is not None
+
+
+def _text_fields(schema) -> list[str]:
+    return [field for field in schema.fields if schema.field_type(field) == "string"]
+
+
+def _string_cells(package: Package) -> Iterator[tuple[str, Row, str, str]]:
+    for name, table in package.tables.items():
+        fields = _text_fields(table.schema)
+        for row in table.rows:
+            for field in fields:
+                text = row.get(field)
+                if text:
+                    yield name, row, field, text
+
+
+def _any_cell_sql(pattern: str, skip: set[tuple[str, str]] = frozenset()):
+    """One query per table: the rows with a text cell (less those in skip) that pattern finds."""
+    def queries(schemas) -> Iterator[str]:
+        for name, schema in schemas.items():
+            tests = [f"regexp_matches(t.{sql.ident(f)}, {sql.literal(pattern)})"
+                     for f in _text_fields(schema) if (name, f) not in skip]
+            if tests:
+                yield sql.rows(name, " OR ".join(tests))
+    return queries
+
+
+@rule("lint-control-character", "lint", "no text cell holds a control character (other than tab and line "
+      "feed) or a bidirectional override: they act on terminals and reorder what a reviewer reads",
+      "remove the character (if the seed really has it, say so in note)",
+      sql=_any_cell_sql(CONTROL_RE2), case=cases.edit("entities", description="Plain \x1b[31m red."))
+def lint_control(package: Package) -> Iterator[Problem]:
+    for table, row, field, text in _string_cells(package):
+        found = CONTROL.search(text)
+        if found:
+            yield problem(package, table, row, field, "lint-control-character",
+                          f"{field} holds U+{ord(found.group()):04X} "
+                          f"({unicodedata.name(found.group(), 'a control character')}) at character {found.start() + 1}")
+
+
+@rule("lint-formula-cell", "lint", "no text cell starts like a spreadsheet formula (=, @ or a tab first, or + "
+      "or - first with a call, a reference or an equals sign after it): opened in a spreadsheet it would run "
+      "(quotes, evidence and exclusion texts are the seed's own words and left out)",
+      "reword the cell so it does not start with the character (if the seed has it, say so in note)",
+      sql=_any_cell_sql(FORMULA, VERBATIM), case=cases.edit("entities", description="=HYPERLINK(\"x\")"))
+def lint_formula(package: Package) -> Iterator[Problem]:
+    for table, row, field, text in _string_cells(package):
+        if (table, field) not in VERBATIM and is_formula_like(text):
+            yield problem(package, table, row, field, "lint-formula-cell",
+                          f"{field} starts with {text[:1]!r}: a spreadsheet opening the CSV would run it as a formula")

@@ -10,13 +10,14 @@ at its real line.
 from __future__ import annotations
 
 import hashlib
-import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import csvio, csvstream, jsonloc
+from . import csvio, csvstream, jsonloc, safeio
 from .csvio import Cell
 from .problems import DataError, Problem, UsageError
+from .safeio import LocatedError
 from .schemas import RecordSchema, load_schemas, record_problems
 
 DESCRIPTOR = "datapackage.json"
@@ -77,12 +78,8 @@ class Package:
         return self.tables[name].file if name in self.tables else name
 
 
-class DescriptorError(DataError):
-    """The descriptor cannot be read at all; carries the located problem for the report."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(problem.render())
-        self.problem = problem
+# The descriptor (or a schema) cannot be read at all: the located problem is the whole report.
+DescriptorError = LocatedError
 
 
 def find_root(start: Path) -> Path | None:
@@ -94,7 +91,6 @@ def find_root(start: Path) -> Path | None:
             return candidate
     return None
 
-
 def read_descriptor(root: Path) -> dict:
     return read_descriptor_text(root)[0]
 
@@ -102,16 +98,9 @@ def read_descriptor(root: Path) -> dict:
 def read_descriptor_text(root: Path) -> tuple[dict, str]:
     """The descriptor and its text (kept to place problems on their line)."""
     path = root / DESCRIPTOR
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         raise UsageError(f"{DESCRIPTOR} not found in {root}: run the command in the package's root folder")
-    try:
-        text = path.read_text(encoding="utf-8")
-        descriptor = json.loads(text)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", 1)
-        column = getattr(exc, "colno", 1)
-        raise DescriptorError(Problem(DESCRIPTOR, line, column, "descriptor-json", f"not valid JSON: {exc}",
-                                      "fix the JSON syntax at this position")) from exc
+    descriptor, text = safeio.read_json(root, DESCRIPTOR, "descriptor-json")
     if not isinstance(descriptor, dict):
         raise DescriptorError(Problem(DESCRIPTOR, 1, 1, "descriptor-json", "the descriptor is not a JSON object",
                                       "the file must hold one object: {\"name\": ..., \"resources\": [...]}"))
@@ -182,6 +171,10 @@ def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema, ke
     loaded = LoadedTable(name, parts[0], schema, files=list(parts), complete=keep_for is None)
     problems: list[Problem] = []
     for index, rel_path in enumerate(parts):
+        refused = safeio.unreadable_reason(root, rel_path, safeio.MAX_TABLE_BYTES)
+        if refused is not None:
+            problems.append(Problem(rel_path, 1, 1, *refused))
+            continue
         keep = keep_for(rel_path) if keep_for is not None else None
         table = csvstream.scan(root / rel_path, rel_path, keep, rel_path in clean, header=schema.fields)
         problems.extend(table.problems)
@@ -251,17 +244,28 @@ def typed_row(schema: RecordSchema, file: str, cells, line: int,
     return Row(values, cells, line, file), record_problems(check, values, cells, file, line) if check else []
 
 
+def _some(names: list[str], shown: int = 20) -> str:
+    more = f" and {len(names) - shown:,} more" if len(names) > shown else ""
+    return ", ".join(repr(name) if not name.isprintable() else name for name in names[:shown]) + more
+
+
 def header_problem(file: str, header: list[str], expected: list[str], multipart: bool = False) -> Problem:
-    missing = [name for name in expected if name not in header]
-    extra = [name for name in header if name not in expected]
-    duplicated = sorted({name for name in header if header.count(name) > 1})
+    # Linear in the header's width (a pull request can hold a header of a million columns),
+    # and the names listed are capped so the message stays readable.
+    seen = Counter(header)
+    wanted = set(expected)
+    missing = [name for name in expected if name not in seen]
+    extra = [name for name in seen if name not in wanted]
+    duplicated = sorted(name for name, count in seen.items() if count > 1)
     parts = []
+    if len(header) > safeio.MAX_COLUMNS:
+        parts.append(f"{len(header):,} columns (the schema has {len(expected)})")
     if missing:
-        parts.append("missing " + ", ".join(missing))
+        parts.append("missing " + _some(missing))
     if extra:
-        parts.append("unknown " + ", ".join(extra))
+        parts.append("unknown " + _some(extra))
     if duplicated:
-        parts.append("repeated " + ", ".join(duplicated))
+        parts.append("repeated " + _some(duplicated))
     if not parts:
         parts.append("columns out of order")
     hint = "the header must be exactly: " + ",".join(expected)

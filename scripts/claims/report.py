@@ -6,8 +6,10 @@ from __future__ import annotations
 import html
 import json
 import os
+import sys
 from pathlib import Path
 
+from . import inert
 from .problems import Problem
 from .rootcause import cause_key, folded_lines, followers_of
 from .validate import Report
@@ -77,24 +79,31 @@ def print_rich(report: Report) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(highlight=False)
+    # rich writes its own colour codes, past the inert filter: the texts are made inert here instead.
+    console = Console(highlight=False, file=inert.raw_stream(sys.stdout))
     for problem, folded in leading(report):
         colour = "red" if problem.severity == "error" else "yellow"
-        line = Text.assemble((f"{problem.file}:{problem.line}:{problem.column}", "bold"), ": ",
-                             (problem.severity, colour), " ", (f"[{problem.rule}]", "cyan"), " ", problem.message)
+        line = Text.assemble((_inert(f"{problem.file}:{problem.line}:{problem.column}"), "bold"), ": ",
+                             (problem.severity, colour), " ", (f"[{problem.rule}]", "cyan"), " ",
+                             _inert(problem.message))
         console.print(line, soft_wrap=True)  # no hard breaks: a location stays one copyable line
         if problem.hint:
-            console.print(Text.assemble("    fix: ", (problem.hint, "green")), soft_wrap=True)
+            console.print(Text.assemble("    fix: ", (_inert(problem.hint), "green")), soft_wrap=True)
         for text in folded:
-            console.print(Text.assemble("    ", (text, "dim")), soft_wrap=True)
+            console.print(Text.assemble("    ", (_inert(text), "dim")), soft_wrap=True)
     for line in skipped_lines(report):
-        console.print(Text(line, style="dim"), soft_wrap=True)
+        console.print(Text(_inert(line), style="dim"), soft_wrap=True)
+
+
+def _inert(text: str) -> str:
+    return inert.inert_line(text.replace("\n", "\\n"))
 
 
 # GitHub workflow commands ---------------------------------------------------------------------
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a command's value, and then no control character or "##[" (inert.py)."""
+    return inert.inert_fragment(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

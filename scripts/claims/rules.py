@@ -138,12 +138,22 @@ def run_python(package: "Package", layers: Iterable[str] = LAYERS, skip: Iterabl
 
 # Rules of the other layers, raised where the files are read. ------------------------------------
 
-loader("descriptor-json", "descriptor", "datapackage.json is valid JSON", "fix the JSON syntax at the position given",
+loader("descriptor-json", "descriptor", "datapackage.json is valid UTF-8 JSON of at most 16 MiB, 64 levels of "
+       "nesting and numbers of 100 characters", "fix the JSON syntax at the position given",
        case=cases.descriptor_not_json)
 loader("descriptor-frictionless", "descriptor", "frictionless-py accepts the descriptor",
        "fix the descriptor as reported", case=cases.descriptor_version_not_a_string)
 loader("descriptor-profile", "descriptor", "the descriptor is valid against the official Data Package v2 profile",
        "follow the Data Package v2 specification", case=cases.descriptor_name_not_a_string)
+loader("descriptor-remote", "descriptor", "the descriptor refers to nothing outside the package: schemas and "
+       "dialects inline, paths inside it, the official profile (validation never opens a connection)",
+       "give the Table Schema inline and the path of a file in the package (claims sync writes both)",
+       case=cases.schema_by_url)
+loader("schema-file", "descriptor", "each schemas/*.schema.json is UTF-8 JSON within the limits, names its "
+       "x-resource, properties and x-primaryKey, is a valid JSON Schema whose $ref stay in the file and expand to "
+       "at most 20,000 parts, and whose patterns RE2 accepts",
+       "fix the schema file at the place given (docs/model.md describes what each one holds)",
+       case=cases.pattern_re2_refuses)
 loader("descriptor-resource", "descriptor", "every table of the model is a resource of the descriptor",
        "run claims sync", case=cases.resource_removed("aliases"),
        root_cause=True)
@@ -153,6 +163,13 @@ loader("generated-sync", "descriptor", "generated files (table and seed resource
        case=cases.generated_part_edited)
 loader("file-missing", "table", "the resource's CSV file exists", "create the file or correct its path",
        case=cases.file_written("aliases", None),
+       root_cause=True)
+loader("file-symlink", "table", "no file the toolkit reads (descriptor, schema, table) is or lies behind a "
+       "symbolic link; it is refused without being read", "commit the file itself, not a link",
+       case=cases.table_as_symlink("aliases"), root_cause=True)
+loader("file-size", "table", "a table file is at most 4 GiB, a JSON file 16 MiB (a seed 256 MiB: seed-path)",
+       "split a large table into parts (a multipart resource); check for a mistake",
+       no_case="a file over the cap takes gigabytes: tests/test_hostile.py lowers the cap and checks both engines",
        root_cause=True)
 loader("csv-empty", "table", "the file has at least a header row", "start the file with the header row",
        case=cases.file_written("aliases", b""),

@@ -6,17 +6,20 @@ typing here, faster engines later) is derived from these files.
 
 from __future__ import annotations
 
-import json
+import functools
 import math
 import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import re2
 from jsonschema import Draft202012Validator, validators
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import SchemaError, ValidationError
 
+from . import jsonloc, safeio
 from .problems import Problem
+from .safeio import LocatedError
 
 SCHEMA_SUFFIX = ".schema.json"
 # Rule ids for errors of plain JSON Schema keywords; conditional rules carry their own x-rule.
@@ -34,13 +37,60 @@ KEYWORD_HINTS = {
 }
 
 
+def _re2_options() -> re2.Options:
+    options = re2.Options()
+    options.log_errors = False  # a bad pattern is reported by us, located, not logged by RE2 on stderr
+    return options
+
+
+RE2_OPTIONS = _re2_options()
+
+
+@functools.lru_cache(maxsize=256)
+def compiled_pattern(pattern: str):
+    """A schema's pattern in RE2, the engine DuckDB uses: matching takes time linear in the
+    text whatever the pattern (Python's re backtracks: ^(a+)+$ takes minutes on 41 characters)."""
+    return re2.compile(pattern, RE2_OPTIONS)
+
+
+def pattern_error(exc: re2.error) -> str:
+    reason = exc.args[0] if exc.args else exc
+    return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+
+
 def _full_match_pattern(validator, pattern, instance, schema):
     """Full-match semantics, as DuckDB's regexp_full_match: 'abc\\n' does not match ^[a-z]+$."""
-    if isinstance(instance, str) and re.fullmatch(pattern, instance) is None:
+    if isinstance(instance, str) and compiled_pattern(pattern).fullmatch(instance) is None:
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 RecordValidator = validators.extend(Draft202012Validator, {"pattern": _full_match_pattern})
+
+# What a schema file of the package must look like before the toolkit relies on it.
+SCHEMA_FILE_SHAPE = {
+    "type": "object",
+    "required": ["x-resource", "properties", "x-primaryKey"],
+    "properties": {
+        "x-resource": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
+        "properties": {"type": "object", "minProperties": 1, "additionalProperties": {
+            "type": "object", "required": ["type", "description"],
+            "properties": {"type": {"enum": ["string", "integer", "number", "boolean"]},
+                           "description": {"type": "string"}}}},
+        "required": {"type": "array", "items": {"type": "string"}},
+        "x-primaryKey": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+        "x-uniqueKeys": {"type": "array", "items": {"type": "array", "minItems": 1, "items": {"type": "string"}}},
+        "x-foreignKeys": {"type": "array", "items": {
+            "type": "object", "required": ["fields", "reference"],
+            "properties": {"fields": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                           "reference": {"type": "object", "required": ["resource", "fields"],
+                                         "properties": {"resource": {"type": "string"},
+                                                        "fields": {"type": "array", "items": {"type": "string"}}}}}}},
+        "allOf": {"type": "array", "items": {"type": "object", "required": ["x-rule", "x-message", "x-hint"]}},
+    },
+}
+# A $ref is followed within its own file only, and the schema it expands to stays this small
+# (the package's schemas have no $ref; a chain of refs each used twice doubles per level).
+MAX_SCHEMA_NODES = 20_000
 
 # How a cell's text must look to be typed; the fast path compiles the same expressions to SQL.
 INTEGER_TEXT = r"-?[0-9]+"
@@ -107,11 +157,103 @@ class RecordSchema:
 
 
 def load_schemas(schema_dir: Path) -> dict[str, RecordSchema]:
+    """Every schemas/*.schema.json, checked before use: LocatedError (file, line, column) when
+    one is a link, too large, not JSON, not of the shape the toolkit needs, or unsafe to run."""
+    root = schema_dir.parent
     schemas = {}
+    if schema_dir.is_symlink():
+        raise LocatedError(Problem(schema_dir.name, 1, 1, "file-symlink", f"{schema_dir.name}/ is a symbolic link",
+                                   "commit the folder itself, not a link to it"))
     for path in sorted(schema_dir.glob(f"*{SCHEMA_SUFFIX}")):
-        document = json.loads(path.read_text(encoding="utf-8"))
-        schemas[document["x-resource"]] = RecordSchema(document["x-resource"], path, document)
+        rel = f"{schema_dir.name}/{path.name}"
+        document, text = safeio.read_json(root, rel, "schema-file")
+        _check_schema_file(document, text, rel)
+        name = document["x-resource"]
+        if name in schemas:
+            raise LocatedError(_schema_problem(rel, text, ["x-resource"], f"resource {name} has two schemas "
+                                               f"({schemas[name].path.name} and {path.name})"))
+        schemas[name] = RecordSchema(name, path, document)
     return schemas
+
+
+def _schema_problem(rel: str, text: str, where, message: str) -> Problem:
+    return Problem(rel, *jsonloc.locate(text, list(where)), "schema-file", message,
+                   "fix the schema file (docs/model.md describes what each one holds)")
+
+
+def _check_schema_file(document, text: str, rel: str) -> None:
+    shape = Draft202012Validator(SCHEMA_FILE_SHAPE)
+    for error in shape.iter_errors(document):
+        raise LocatedError(_schema_problem(rel, text, error.absolute_path, f"at /{'/'.join(map(str, error.absolute_path))}: "
+                                           f"{error.message}"))
+    fields = document["properties"]
+    for group, names in [("x-primaryKey", document["x-primaryKey"]), ("required", document.get("required", []))]:
+        unknown = [name for name in names if name not in fields]
+        if unknown:
+            raise LocatedError(_schema_problem(rel, text, [group], f"{group} names {', '.join(unknown)}, not a property"))
+    try:
+        Draft202012Validator.check_schema(document)
+    except SchemaError as exc:
+        raise LocatedError(_schema_problem(rel, text, exc.absolute_path, f"not a valid JSON Schema: {exc.message}")) from exc
+    _check_expansion(document, text, rel)
+
+
+def _check_expansion(document: dict, text: str, rel: str) -> None:
+    """Refs stay in the file and the expanded schema stays small; every pattern runs in RE2."""
+    sizes: dict[str, int] = {}
+    expanding: set[str] = set()
+
+    def size(node, path: tuple) -> int:
+        if isinstance(node, list):
+            return 1 + sum(size(item, path + (index,)) for index, item in enumerate(node))
+        if not isinstance(node, dict):
+            return 1
+        total = 1
+        for key, value in node.items():
+            if key == "$ref":
+                total += referenced(value, path + (key,))
+            elif key == "pattern" and isinstance(value, str):
+                try:
+                    compiled_pattern(value)
+                except re2.error as exc:
+                    raise LocatedError(_schema_problem(rel, text, path + (key,), f"pattern {value!r} is not a "
+                                                       f"regular expression RE2 (and DuckDB) accept: {pattern_error(exc)}")) from exc
+            elif key not in ("const", "enum", "default", "examples"):  # data, not subschemas
+                total += size(value, path + (key,))
+            if total > MAX_SCHEMA_NODES:
+                raise LocatedError(_schema_problem(rel, text, path, f"the schema expands to more than "
+                                                   f"{MAX_SCHEMA_NODES:,} parts through $ref"))
+        return total
+
+    def referenced(ref, path: tuple) -> int:
+        if not isinstance(ref, str) or not ref.startswith("#"):
+            raise LocatedError(_schema_problem(rel, text, path, f"$ref {ref!r} leads outside this file (refused: "
+                                               "validation never reads another file or the network)"))
+        if ref not in sizes:
+            if ref in expanding:
+                raise LocatedError(_schema_problem(rel, text, path, f"$ref {ref!r} refers to itself"))
+            target = _pointer(document, ref)
+            if target is None:
+                raise LocatedError(_schema_problem(rel, text, path, f"$ref {ref!r} points at nothing"))
+            expanding.add(ref)
+            sizes[ref] = size(target, tuple(ref[2:].split("/")) if len(ref) > 1 else ())
+            expanding.discard(ref)
+        return sizes[ref]
+
+    size(document, ())
+
+
+def _pointer(document, ref: str):
+    node = document
+    for token in ref[1:].split("/")[1:] if ref != "#" else []:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    return node
 
 
 def _conditional_rule(schema: RecordSchema, error: ValidationError) -> dict | None:

@@ -35,7 +35,7 @@ import os
 import stat
 from pathlib import Path
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from .problems import DataError, UsageError, param
 
@@ -43,6 +43,9 @@ DESCRIPTOR = "datapackage.json"  # package.DESCRIPTOR: a package root is where i
 LOCK_FILE = "claims/.lock"
 JOURNAL = "claims/.journal.json"
 STAGED_SUFFIX = ".pending"
+# A writer waits this long for another to finish (each takes seconds) before it gives up.
+LOCK_TIMEOUT = 300
+MAX_JOURNAL_BYTES = 2**20  # a journal lists file names: a larger one is not ours
 # A file written for the first time gets what a plain open() would give it (0666 less the umask).
 NEW_FILE_MODE = 0o666
 
@@ -129,11 +132,17 @@ def _write_journal(root: Path, state: str, writes: list[str], created: list[str]
 def pending(root: Path) -> str | None:
     """The state of an interrupted transaction ("prepared" or "committed"), or None."""
     path = root / JOURNAL
-    if not path.exists() and not path.is_symlink():
+    if path.is_symlink():
+        return "a symbolic link, not read"  # a pull request could link it to any file
+    if not path.exists():
         return None
     try:
-        return str(json.loads(path.read_text(encoding="utf-8")).get("state"))
-    except (OSError, ValueError, AttributeError):
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_JOURNAL_BYTES + 1)
+        if len(data) > MAX_JOURNAL_BYTES:
+            return "too large to be one"
+        return str(json.loads(data.decode("utf-8")).get("state"))
+    except (OSError, ValueError, AttributeError, RecursionError):
         return "unreadable"
 
 
@@ -186,9 +195,17 @@ def locked(root: Path):
     if not (root / DESCRIPTOR).is_file() or not lock_path.parent.is_dir():
         raise UsageError(f"{root} is not the root folder of a claims package (no {DESCRIPTOR} beside "
                          f"{Path(LOCK_FILE).parent}/): run the command inside one, or give its folder with {param('root')} DIR")
-    with FileLock(str(lock_path)):
+    try:
+        lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT)
+        lock.acquire()
+    except Timeout as exc:
+        raise DataError(f"another claims command has been writing to this package for {LOCK_TIMEOUT} s "
+                        f"({LOCK_FILE} is held): wait for it, or stop it") from exc
+    try:
         recover(root)
         yield
+    finally:
+        lock.release()
 
 
 class Transaction:
@@ -233,14 +250,20 @@ class Transaction:
         _write_file(target, data, file_mode(target))
         _fsync_dir(target.parent)
 
+    def prepare(self) -> list[str]:
+        """Steps 1 and 2 of the commit: the journal "prepared", then every staged file. Returns
+        the files written, in order."""
+        writes = sorted(self.writes)
+        _write_journal(self.root, "prepared", writes, self.created)
+        for rel in writes:
+            _write_file(staged_path(self.root, rel), self.writes[rel], file_mode(self.root / rel))
+        return writes
+
     def commit(self) -> None:
         if not self.writes and not self.created:
             return
-        writes = sorted(self.writes)
         try:
-            _write_journal(self.root, "prepared", writes, self.created)
-            for rel in writes:
-                _write_file(staged_path(self.root, rel), self.writes[rel], file_mode(self.root / rel))
+            writes = self.prepare()
             _write_journal(self.root, "committed", writes, self.created)
         except BaseException:
             self._discard()

@@ -17,6 +17,7 @@ from . import checks, descriptor, rootcause
 from .package import DescriptorError, load_package
 from .problems import Problem
 from .rules import LAYERS, run_python
+from .safeio import LocatedError
 
 
 @dataclass
@@ -56,21 +57,21 @@ def validate(root: Path, engine: str = "auto") -> Report:
     from the Python path's code (fastpath/wording.py), so both engines report the same problems."""
     from .fastpath import engine_for
 
-    if engine_for(root, engine) == "duckdb" and not _seeds_withheld(root):
-        from .fastpath.gate import run_gate
-        from .fastpath.wording import NotTheSameRows, located_report
-
-        gate = run_gate(root)
-        if gate.is_clean:
-            return Report([], gate.counts)
-        if gate.exact:
-            try:
-                return located_report(gate)
-            except NotTheSameRows:
-                pass  # the Python path reads every row
     try:
+        if engine_for(root, engine) == "duckdb" and not _seeds_withheld(root):
+            from .fastpath.gate import run_gate
+            from .fastpath.wording import NotTheSameRows, located_report
+
+            gate = run_gate(root)
+            if gate.is_clean:
+                return Report([], gate.counts)
+            if gate.exact:
+                try:
+                    return located_report(gate)
+                except NotTheSameRows:
+                    pass  # the Python path reads every row
         package = load_package(root)
-    except DescriptorError as exc:
+    except LocatedError as exc:  # the descriptor or a schema cannot be read at all
         return Report([exc.problem], {})
     problems = list(package.problems)
     problems += descriptor.frictionless_problems(package.root)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .. import __version__
+from .. import __version__, inert
 from . import changes, contrib, core, query, release, review, site, vocab
 from .common import ClaimsTyper
 
@@ -45,5 +45,5 @@ def run() -> None:
     try:
         app()
     except Exception as exc:  # noqa: BLE001 - the last line of defence of a command-line tool
-        typer.echo(f"internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
+        typer.echo(inert.inert_text(f"internal error: {type(exc).__name__}: {exc} (please report this)"), err=True)
         sys.exit(1)

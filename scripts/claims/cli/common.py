@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from .. import inert
 from ..problems import ClaimsError, UsageError
 
 
@@ -28,7 +29,8 @@ def message(exc: ClaimsError) -> str:
 
 
 class ClaimsTyper(typer.Typer):
-    """Every command turns ClaimsError into its message on stderr and its exit code."""
+    """Every command turns ClaimsError into its message on stderr and its exit code, and writes
+    its output through inert.output (no terminal escape or workflow command from a cell)."""
 
     def command(self, *args, **kwargs):
         register = super().command(*args, **kwargs)
@@ -36,11 +38,12 @@ class ClaimsTyper(typer.Typer):
         def decorator(function):
             @functools.wraps(function)
             def wrapper(*a, **kw):
-                try:
-                    return function(*a, **kw)
-                except ClaimsError as exc:
-                    typer.echo(f"error: {message(exc)}", err=True)
-                    raise typer.Exit(exit_code(exc)) from None
+                with inert.output():  # cell text printed by any command stays text (inert.py)
+                    try:
+                        return function(*a, **kw)
+                    except ClaimsError as exc:
+                        typer.echo(f"error: {message(exc)}", err=True)
+                        raise typer.Exit(exit_code(exc)) from None
             register(wrapper)
             return function
         return decorator

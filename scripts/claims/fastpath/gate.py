@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from .. import checks, descriptor
+from .. import checks, descriptor, safeio
 from ..build import CSV_DIALECT
 from ..package import (MAX_CELL_CHARS, DescriptorError, LoadedTable, Package, load_table, read_descriptor_text,
                        resource_parts, table_order, unsafe_path)
@@ -47,7 +47,9 @@ ROW = "_row"  # a typed row's place among the rows DuckDB read of its table (wor
 def settings() -> dict:
     """DuckDB settings: CLAIMS_DUCKDB_THREADS and CLAIMS_DUCKDB_MEMORY override the defaults
     (all cores; 600 MB, so that with Python's share the process stays under 1 GiB)."""
-    config = {"memory_limit": os.environ.get("CLAIMS_DUCKDB_MEMORY", "600MB"), "preserve_insertion_order": True}
+    config = {"memory_limit": os.environ.get("CLAIMS_DUCKDB_MEMORY", "600MB"), "preserve_insertion_order": True,
+              # Never fetch an extension (httpfs would open the network for a URL).
+              "autoinstall_known_extensions": False, "autoload_known_extensions": False}
     if os.environ.get("CLAIMS_DUCKDB_THREADS"):
         config["threads"] = int(os.environ["CLAIMS_DUCKDB_THREADS"])
     return config
@@ -97,17 +99,19 @@ def run_gate(root: Path, tables_only: bool = False) -> GateResult:
     result = GateResult()
     try:
         document, text = read_descriptor_text(root)
-    except DescriptorError as exc:
+        schemas = load_schemas(root / "schemas")
+    except DescriptorError as exc:  # the descriptor or a schema file cannot be read at all
         result.problems.append(exc.problem)
         result.exact = False
         return result
-    schemas = load_schemas(root / "schemas")
     resources = resource_parts(document)
     tables = table_order(schemas, document)
     for name in tables:
         parts = resources.get(name) or []
         if not parts or any(unsafe_path(rel) for rel in parts):
             result.flag("descriptor-resource", 1)
+        elif any(safeio.unreadable_reason(root, rel, safeio.MAX_TABLE_BYTES) for rel in parts):
+            result.flag("file-symlink", 1)  # a link, a missing or oversized file: read by nobody
     if result.flags:
         result.exact = False
         return result
