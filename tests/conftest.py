@@ -27,13 +27,16 @@ PACKAGE_PARTS = ("datapackage.json", "schemas", "claims", "seeds", "sql", "docs"
 SECOND_CONTRIBUTION = "tests/fixtures/second-contribution.sh"
 
 
+# What a write command leaves in a working tree (git ignores them): never part of a copy.
+RUNTIME_FILES = shutil.ignore_patterns(".lock", ".journal.json*", ".*.pending")
+
+
 def copy_package(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for part in PACKAGE_PARTS:
         source = ROOT / part
         if source.is_dir():
-            # the lock file a write command leaves in a working tree is not part of the package
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns(".lock"))
+            shutil.copytree(source, target / part, ignore=RUNTIME_FILES)
         else:
             shutil.copy2(source, target / part)
     return target

@@ -3,6 +3,7 @@ it is after, once the next command has run; rewrites keep permissions; the lock 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import stat
 import subprocess
@@ -15,7 +16,6 @@ from claims import transaction
 from claims.authoring import read_rows
 from claims.problems import ClaimsError
 
-from conftest import ROOT
 from test_contrib import EVENT, KILLED, claim_rows
 
 ADD_CLAIM = ["add-claim", *KILLED, "--occurrence", "1", "--attribution",
@@ -63,35 +63,36 @@ def die_at_step(kill_at: int) -> None:
     os.fsync = counted(lambda fd: None)
 
 
-# Where there is no fork (Windows), the child is a fresh interpreter that runs the same write.
-CHILD = """
-import sys
-from test_transaction import WRITES, die_at_step
-from pathlib import Path
-die_at_step(int(sys.argv[1]))
-WRITES[sys.argv[2]](Path(sys.argv[3]))
-"""
+def _killed_child(step: int, kind: str, root: str) -> None:
+    """The child's whole life: the write, killed at its step-th disk call."""
+    die_at_step(step)
+    WRITES[kind](Path(root))
+    os._exit(0)  # at once: the interpreter's exit would make disk calls of its own
+
+
+def _start_method() -> str:
+    # Never a plain fork of the test process: it may hold DuckDB's threads (from earlier tests
+    # on this worker), and a fork copies their locks held, so the child can hang for ever. The
+    # forkserver forks from a fresh single-threaded process (fast); Windows has only spawn.
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+CHILDREN = multiprocessing.get_context(_start_method())
+if CHILDREN.get_start_method() == "forkserver":
+    CHILDREN.set_forkserver_preload([__name__])  # each child starts with the toolkit imported
 
 
 def run_killed_at(step: int, kind: str, root: Path) -> bool:
     """Run the write in a child killed at its step-th disk call; True if it got to the end."""
-    if not hasattr(os, "fork"):
-        result = subprocess.run([sys.executable, "-c", CHILD, str(step), kind, str(root)], capture_output=True,
-                                text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "tests")})
-        assert result.returncode in (0, 9), result.stderr
-        return result.returncode == 0
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        code = 3
-        try:
-            die_at_step(step)
-            WRITES[kind](root)
-            code = 0
-        finally:
-            os._exit(code)
-    code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-    assert code in (0, 9), f"the write failed (exit {code}) at step {step}"
-    return code == 0
+    child = CHILDREN.Process(target=_killed_child, args=(step, kind, str(root)))
+    child.start()
+    child.join(timeout=120)
+    if child.is_alive():
+        child.kill()
+        child.join()
+        pytest.fail(f"the write killed at step {step} did not end within 120 s")
+    assert child.exitcode in (0, 9), f"the write failed (exit {child.exitcode}) at step {step}"
+    return child.exitcode == 0
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
