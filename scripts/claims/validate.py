@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks, descriptor, rootcause
+from .beside import FrictionlessChecks
 from .package import DescriptorError, load_package
 from .problems import Problem
 from .rules import LAYERS, run_python
@@ -70,16 +71,20 @@ def validate(root: Path, engine: str = "auto") -> Report:
                     return located_report(gate)
                 except NotTheSameRows:
                     pass  # the Python path reads every row
-        package = load_package(root)
     except LocatedError as exc:  # the descriptor or a schema cannot be read at all
         return Report([exc.problem], {})
-    problems = list(package.problems)
-    problems += descriptor.frictionless_problems(package.root)
-    problems += descriptor.profile_problems(package.descriptor, package.descriptor_text)
-    problems += descriptor.sync_problems(package)
-    problems += run_python(package, ("descriptor", "table"))
-    if not problems:
-        problems += descriptor.frictionless_data_problems(package)
+    with FrictionlessChecks(Path(root).resolve()) as second_engine:  # runs beside what follows
+        try:
+            package = load_package(root)
+        except LocatedError as exc:  # the descriptor or a schema cannot be read at all
+            return Report([exc.problem], {})
+        problems = list(package.problems)
+        problems += second_engine.descriptor_problems()
+        problems += descriptor.profile_problems(package.descriptor, package.descriptor_text)
+        problems += descriptor.sync_problems(package)
+        problems += run_python(package, ("descriptor", "table"))
+        if not problems:
+            problems += descriptor.frictionless_data_problems(package, second_engine.data_errors())
     skipped = {rule: checks.SEEDS_WITHHELD_REASON for rule in checks.NEEDS_SEED_TEXT} if package.seeds_withheld else {}
     problems += run_python(package, LAYERS[LAYERS.index("record"):], skip=set(skipped))
     counts = {name: len(table.rows) for name, table in package.tables.items()}
