@@ -1,0 +1,95 @@
+"""claims spark: a thin layer over claims.spark (the optional extra `spark`)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .common import JsonOption, RootOption
+
+
+def _location(root: Path, given: str) -> str:
+    """A URL as given; a local path relative to --root."""
+    from ..spark.run import is_url
+
+    if is_url(given):
+        return given
+    path = Path(given)
+    return (path if path.is_absolute() else root / path).as_posix()
+
+
+def _settings(pairs: list[str]) -> dict[str, str]:
+    from ..problems import ClaimsError
+
+    settings = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        if not equals or not key.strip():
+            raise ClaimsError(f"--conf {pair!r}: expected KEY=VALUE, e.g. spark.sql.shuffle.partitions=8", 2)
+        settings[key.strip()] = value
+    return settings
+
+
+def spark(root: RootOption = Path("."),
+          out: Annotated[str, typer.Option("--out", help="Folder or object-store URL (s3a://, gs://, abfss://) to "
+                                           "write each view to, as OUT/<view>/ Parquet part files; a local path is "
+                                           "relative to --root and replaced as a whole.")] = ...,
+          tables: Annotated[Optional[str], typer.Option(
+              "--tables", help="Folder or object-store URL holding the tables as <table>.parquet (a release's "
+              "parquet/ folder; a file or a folder of part files each). Default: parquet/ in --root (a release "
+              "folder).")] = None,
+          master: Annotated[Optional[str], typer.Option(
+              "--master", help="Spark master: local[N], yarn, spark://HOST:PORT, k8s://... Default: the running "
+              "session's or spark-submit's if any, else local[*].")] = None,
+          conf: Annotated[list[str], typer.Option(
+              "--conf", help="A Spark setting KEY=VALUE (repeatable), e.g. spark.sql.shuffle.partitions=200.")] = [],
+          sql: Annotated[bool, typer.Option(
+              "--sql", help="Print the Spark SQL script instead of running it (spark-sql -f, a notebook): the "
+              "tables as views over their Parquet, every view, each written to --out. Needs no Java.")] = False,
+          as_json: JsonOption = False) -> None:
+    """Run every view on Spark over a release's Parquet tables and write each view as Parquet.
+
+    The views are sql/views/ translated from DuckDB to Spark SQL by sqlglot (macros inlined), so they
+    mean the same on both engines (docs/at-scale.md). Needs the optional extra: pip install '.[spark]',
+    and Java 17 or later for Spark itself.
+    """
+    from ..spark import run, transpile
+
+    settings = _settings(conf)
+    table_location = _location(root, tables) if tables is not None else (root / "parquet").as_posix()
+    out_location = _location(root, out)
+    views = transpile.spark_views(root)
+    if sql:
+        typer.echo(transpile.script(views, table_location, out_location), nl=False)
+        return
+    if not run.is_url(table_location) and not Path(table_location).is_dir():
+        from ..problems import ClaimsError
+
+        raise ClaimsError(f"no folder of tables at {table_location}: give a release's parquet/ folder with --tables "
+                          "(claims release writes one)")
+    started = time.perf_counter()
+    session, created = run.open_session(master, settings)
+    try:
+        written = run.write_views(session, views, table_location, out_location,
+                                  done=lambda item: typer.echo(f"{item.view}: {item.seconds:.2f} s", err=True))
+    finally:
+        if created:
+            session.stop()
+    seconds = round(time.perf_counter() - started, 2)
+    if as_json:
+        typer.echo(json.dumps({"tables": table_location, "out": out_location, "seconds": seconds,
+                               "views": [{"view": item.view, "location": item.location, "seconds": item.seconds}
+                                         for item in written]}, indent=2))
+    else:
+        for item in written:
+            typer.echo(item.location)
+    typer.echo(f"wrote {len(written)} views to {out_location} in {seconds:.1f} s", err=True)
+
+
+def register(app) -> None:
+    """Add this group's commands to the app."""
+    app.command()(spark)
