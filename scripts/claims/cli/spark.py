@@ -53,9 +53,8 @@ def spark(root: RootOption = Path("."),
           as_json: JsonOption = False) -> None:
     """Run every view on Spark over a release's Parquet tables and write each view as Parquet.
 
-    The views are sql/views/ translated from DuckDB to Spark SQL by sqlglot (macros inlined), so they
-    mean the same on both engines (docs/at-scale.md). Needs the optional extra: pip install '.[spark]',
-    and Java 17 or later for Spark itself.
+    The views are sql/views/ translated from DuckDB to Spark SQL by sqlglot, macros inlined: the same
+    rows on both engines (docs/at-scale.md). Needs the optional extra 'spark' (pyspark, sqlglot) and Java 17+.
     """
     from ..spark import run, transpile
 

@@ -11,7 +11,7 @@ rewrite here makes it so, and each rewrite has a test against both engines (test
         try_element_at(l, nullif(i, 0));
   a / b  DuckDB divides as DOUBLE, Spark keeps DECIMAL(p, s): both sides cast to DOUBLE;
   date_diff('day', a, b)  Spark's 3-argument form counts in the session time zone: datediff(b, a);
-  row_number(), rank(), dense_rank()  BIGINT as in DuckDB (Spark's are INT);
+  row_number(), rank(), dense_rank(), length()  BIGINT as in DuckDB (Spark's are INT);
   list_position(l, x)  NULL when absent as in DuckDB (Spark's array_position gives 0);
   any_value(x)  skips NULLs as in DuckDB: any_value(x, true).
 
@@ -100,7 +100,9 @@ def _inline(tree, macros: dict[str, Macro], where: str, depth: int = 0):
         if len(node.expressions) != len(macro.params):
             raise Untranslatable(f"{where}: {node.name} takes {len(macro.params)} arguments, "
                                  f"not {len(node.expressions)}")
-        arguments = dict(zip(macro.params, node.expressions))
+        # An argument keeps its own precedence inside the body: twice(a + 1) is (a + 1) * 2.
+        arguments = {param: argument if isinstance(argument, (exp.Column, exp.Literal)) else exp.Paren(this=argument)
+                     for param, argument in zip(macro.params, node.expressions)}
         body = macro.body.copy().transform(
             lambda part: arguments[part.name].copy()
             if isinstance(part, exp.Column) and not part.table and part.name in arguments else part)
@@ -177,6 +179,17 @@ def _check_regex(node, where: str) -> None:
                                  "or '\\' (group references are written differently)")
 
 
+def _duckdb_index(index):
+    """The index as written in DuckDB: sqlglot's parser already moved an integer literal to 0-based
+    (l[1] is stored as 0, l[-1] as -2) and left any other expression as written."""
+    _, exp = _sqlglot()
+    literal = index.this if isinstance(index, exp.Neg) else index
+    if isinstance(literal, exp.Literal) and not literal.is_string:
+        value = int(literal.this) * (-1 if isinstance(index, exp.Neg) else 1) + 1
+        return exp.Literal.number(value) if value >= 0 else exp.Neg(this=exp.Literal.number(-value))
+    return index.copy()
+
+
 def _faithful(node, where: str):
     """One node's faithful Spark form (the module's docstring), or the node itself."""
     _, exp = _sqlglot()
@@ -184,7 +197,9 @@ def _faithful(node, where: str):
         if len(node.expressions) != 1:
             raise Untranslatable(f"{where}: {node.sql('duckdb')}: slices are not translated")
         return exp.Anonymous(this="try_element_at", expressions=[node.this.copy(), exp.Anonymous(
-            this="nullif", expressions=[node.expressions[0].copy(), exp.Literal.number(0)])])
+            this="nullif", expressions=[_duckdb_index(node.expressions[0]), exp.Literal.number(0)])])
+    if isinstance(node, exp.Length):  # BIGINT in DuckDB, INT in Spark
+        return exp.cast(node, "BIGINT")
     if isinstance(node, exp.Div):
         return exp.Div(this=exp.cast(node.this, "DOUBLE"), expression=exp.cast(node.expression, "DOUBLE"))
     if isinstance(node, exp.DateDiff):
@@ -213,7 +228,7 @@ def _rewrite(tree, where: str):
     for node in tree.find_all(exp.RegexpReplace, exp.RegexpLike, exp.RegexpExtract, exp.RegexpSplit,
                               exp.RegexpILike):
         _check_regex(node, where)
-    kinds = (exp.Bracket, exp.Div, exp.DateDiff, exp.Window, exp.Anonymous, exp.IgnoreNulls)
+    kinds = (exp.Bracket, exp.Div, exp.DateDiff, exp.Window, exp.Anonymous, exp.IgnoreNulls, exp.Length)
     for node in reversed(list(tree.find_all(*kinds, bfs=False))):
         replacement = _faithful(node, where)
         if replacement is not node:
