@@ -1,4 +1,4 @@
-"""claims spark: a thin layer over claims.spark (the optional extra `spark`)."""
+"""claims spark: a thin layer over claims.api (ClaimsPackage.spark, the optional extra 'spark')."""
 
 from __future__ import annotations
 
@@ -9,29 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import JsonOption, RootOption
-
-
-def _location(root: Path, given: str) -> str:
-    """A URL as given; a local path relative to --root."""
-    from ..spark.run import is_url
-
-    if is_url(given):
-        return given
-    path = Path(given)
-    return (path if path.is_absolute() else root / path).as_posix()
-
-
-def _settings(pairs: list[str]) -> dict[str, str]:
-    from ..problems import ClaimsError
-
-    settings = {}
-    for pair in pairs:
-        key, equals, value = pair.partition("=")
-        if not equals or not key.strip():
-            raise ClaimsError(f"--conf {pair!r}: expected KEY=VALUE, e.g. spark.sql.shuffle.partitions=8", 2)
-        settings[key.strip()] = value
-    return settings
+from .common import JsonOption, RootOption, open_package
 
 
 def spark(root: RootOption = Path("."),
@@ -56,31 +34,19 @@ def spark(root: RootOption = Path("."),
     The views are sql/views/ translated from DuckDB to Spark SQL by sqlglot, macros inlined: the same
     rows on both engines (docs/at-scale.md). Needs the optional extra 'spark' (pyspark, sqlglot) and Java 17+.
     """
-    from ..spark import run, transpile
+    from ..spark.run import settings
 
-    settings = _settings(conf)
-    table_location = _location(root, tables) if tables is not None else (root / "parquet").as_posix()
-    out_location = _location(root, out)
-    views = transpile.spark_views(root)
+    package = open_package(root)
     if sql:
-        typer.echo(transpile.script(views, table_location, out_location), nl=False)
+        typer.echo(package.spark_sql(out, tables), nl=False)
         return
-    if not run.is_url(table_location) and not Path(table_location).is_dir():
-        from ..problems import ClaimsError
-
-        raise ClaimsError(f"no folder of tables at {table_location}: give a release's parquet/ folder with --tables "
-                          "(claims release writes one)")
     started = time.perf_counter()
-    session, created = run.open_session(master, settings)
-    try:
-        written = run.write_views(session, views, table_location, out_location,
-                                  done=lambda item: typer.echo(f"{item.view}: {item.seconds:.2f} s", err=True))
-    finally:
-        if created:
-            session.stop()
+    written = package.spark(out, tables, master=master, conf=settings(conf),
+                            done=lambda item: typer.echo(f"{item.view}: {item.seconds:.2f} s", err=True))
     seconds = round(time.perf_counter() - started, 2)
+    out_location = written[0].location.rsplit("/", 1)[0] if written else out
     if as_json:
-        typer.echo(json.dumps({"tables": table_location, "out": out_location, "seconds": seconds,
+        typer.echo(json.dumps({"tables": package.spark_tables(tables), "out": out_location, "seconds": seconds,
                                "views": [{"view": item.view, "location": item.location, "seconds": item.seconds}
                                          for item in written]}, indent=2))
     else:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..problems import ClaimsError
+from ..problems import ClaimsError, DataError, UsageError, param
 from .transpile import EXTRA_HINT, SparkView, base_tables, table_location
 
 # For local mode (the default master): the machine's cores, few shuffle partitions (the default,
@@ -39,6 +39,25 @@ def is_url(location: str) -> bool:
     return "://" in location
 
 
+def location(root: Path, given: str) -> str:
+    """A URL as given; a local path relative to the package's root."""
+    if is_url(given):
+        return given
+    path = Path(given)
+    return (path if path.is_absolute() else root / path).as_posix()
+
+
+def settings(pairs: list[str]) -> dict[str, str]:
+    """KEY=VALUE pairs (the --conf options) as a dict."""
+    found = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        if not equals or not key.strip():
+            raise UsageError(f"{param('conf')} {pair!r}: expected KEY=VALUE, e.g. spark.sql.shuffle.partitions=8")
+        found[key.strip()] = value
+    return found
+
+
 def java_missing() -> str | None:
     """Why Spark cannot start a JVM here, or None."""
     java_home = os.environ.get("JAVA_HOME")
@@ -51,7 +70,7 @@ def _pyspark():
     try:
         from pyspark.sql import SparkSession
     except ImportError:
-        raise ClaimsError(f"pyspark is not installed: {EXTRA_HINT}") from None
+        raise UsageError(f"pyspark is not installed: {EXTRA_HINT}") from None
     return SparkSession
 
 
@@ -63,11 +82,14 @@ def open_session(master: str | None = None, conf: dict[str, str] | None = None):
     active = SparkSession.getActiveSession()
     if active is not None:
         for key, value in (conf or {}).items():
-            active.conf.set(key, value)
+            try:
+                active.conf.set(key, value)
+            except Exception as exc:  # a setting only a new session takes
+                raise UsageError(f"{param('conf')} {key}: the running session refuses it: {_first_line(exc)}") from exc
         return active, False
     reason = java_missing()
     if reason:
-        raise ClaimsError(f"cannot start Spark: {reason}; install a JDK or JRE 17+ "
+        raise UsageError(f"cannot start Spark: {reason}; install a JDK or JRE 17+ "
                           "(Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME")
     builder = SparkSession.builder.appName("claims spark")
     # Under spark-submit (which starts the gateway and sets its port) the master and the settings
@@ -85,7 +107,7 @@ def open_session(master: str | None = None, conf: dict[str, str] | None = None):
     try:
         session = builder.getOrCreate()
     except Exception as exc:  # a JVM that does not start: say why, without a traceback
-        raise ClaimsError(f"cannot start Spark ({master or 'spark-submit'}): {_first_line(exc)}") from exc
+        raise UsageError(f"cannot start Spark ({master or 'spark-submit'}): {_first_line(exc)}") from exc
     session.sparkContext.setLogLevel("ERROR")
     return session, True
 
@@ -102,14 +124,14 @@ def register_tables(session, views: list[SparkView], tables: str) -> None:
         try:
             session.read.parquet(location).createOrReplaceTempView(name)
         except Exception as exc:
-            raise ClaimsError(f"cannot read table {name} from {location}: {_first_line(exc)}") from exc
+            raise DataError(f"cannot read table {name} from {location}: {_first_line(exc)}") from exc
 
 
 def _create(session, view: SparkView) -> None:
     try:
         session.sql(f"CREATE OR REPLACE TEMPORARY VIEW {view.name} AS {view.select}")
     except Exception as exc:
-        raise ClaimsError(f"{view.path}: Spark refuses the translated view {view.name}: {_first_line(exc)}") from exc
+        raise DataError(f"{view.path}: Spark refuses the translated view {view.name}: {_first_line(exc)}") from exc
 
 
 def write_views(session, views: list[SparkView], tables: str, out: str,
@@ -147,7 +169,7 @@ def _write(session, view: SparkView, folder: str, final: str, done) -> Written:
     except ClaimsError:
         raise
     except Exception as exc:
-        raise ClaimsError(f"{view.path}: Spark failed on view {view.name}: {_first_line(exc)}") from exc
+        raise DataError(f"{view.path}: Spark failed on view {view.name}: {_first_line(exc)}") from exc
     written = Written(view.name, f"{final}/{view.name}", round(time.perf_counter() - started, 2))
     done(written)
     return written

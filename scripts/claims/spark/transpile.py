@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import ClaimsError
+from ..problems import DataError, UsageError
 
 EXTRA_HINT = "install the optional extra: pip install '.[spark]' (pyspark and sqlglot)"
 MACRO_DEPTH = 8
@@ -47,7 +47,7 @@ def _sqlglot():
         import sqlglot
         from sqlglot import exp
     except ImportError:
-        raise ClaimsError(f"sqlglot is not installed: {EXTRA_HINT}") from None
+        raise UsageError(f"sqlglot is not installed: {EXTRA_HINT}") from None
     return sqlglot, exp
 
 
@@ -65,16 +65,16 @@ class SparkView:
     reads: tuple[str, ...]  # the tables and views it reads, by name
 
 
-class Untranslatable(ClaimsError):
-    pass
+class Untranslatable(DataError):
+    """A view (or a macro it uses) holds SQL with no faithful translation to Spark."""
 
 
-def _parse(text: str, where: str) -> list:
+def parse_duckdb(text: str, where: str) -> list:
     sqlglot, _ = _sqlglot()
     try:
         return [statement for statement in sqlglot.parse(text, read="duckdb") if statement is not None]
     except sqlglot.errors.ParseError as exc:
-        raise ClaimsError(f"{where}: sqlglot cannot parse it as DuckDB SQL: {exc}") from exc
+        raise DataError(f"{where}: sqlglot cannot parse it as DuckDB SQL: {exc}") from exc
 
 
 def macros_of(statements: list) -> dict[str, Macro]:
@@ -245,9 +245,9 @@ def _rewrite(tree, where: str):
 
 def translate(sql: str, macros: dict[str, Macro] | None = None, where: str = "SQL") -> str:
     """One DuckDB query (or expression after SELECT) in Spark SQL, macros inlined."""
-    statements = _parse(sql, where)
+    statements = parse_duckdb(sql, where)
     if len(statements) != 1:
-        raise ClaimsError(f"{where}: expected one statement, found {len(statements)}")
+        raise DataError(f"{where}: expected one statement, found {len(statements)}")
     tree = _inline(statements[0], macros or {}, where)
     return _spark(_rewrite(tree, where))
 
@@ -267,7 +267,7 @@ def spark_views(root: Path) -> list[SparkView]:
     views = []
     for path, text in load_statements(root):
         where = path.as_posix()
-        for statement in _parse(text, where):
+        for statement in parse_duckdb(text, where):
             if not isinstance(statement, exp.Create):
                 continue
             kind = str(statement.args.get("kind", "")).upper()
