@@ -48,7 +48,7 @@ def _need_sqlglot() -> None:
         _skip_or_fail("sqlglot is not installed (the optional extra 'spark': make extra-spark)")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # not module: xdist may interleave other modules' tests on this worker
 def spark():
     _need_sqlglot()
     if importlib.util.find_spec("pyspark") is None:

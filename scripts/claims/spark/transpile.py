@@ -19,7 +19,7 @@ What has no faithful translation is refused, naming the file: a regular expressi
 construct RE2 (DuckDB) and Java (Spark) read differently, regexp_replace without the 'g' flag or
 with a replacement holding '$' or '\\', DESC inside an aggregate's ORDER BY, DISTINCT ordered by
 anything but the value, and any function neither a macro nor known to mean the same in Spark.
-The DuckDB SQL avoids these (round of a double, isfinite, date_trunc by a column, '\\s' were
+The DuckDB SQL avoids these (round of a double, median, isfinite, date_trunc by a column, '\\s' were
 rewritten into portable forms in sql/ for this reason).
 """
 
