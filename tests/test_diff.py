@@ -124,9 +124,11 @@ def test_a_retyped_column_is_a_structure_change(states, tmp_path):
     old_type, field["type"] = field["type"], "string"
     (retyped / "datapackage.json").write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
     view = retyped / "sql/views/review_coverage.sql"
-    view.write_text(view.read_text(encoding="utf-8").replace(
-        "round(reviewed_claims / claims, 3) AS reviewed_share",
-        "CAST(round(reviewed_claims / claims, 3) AS VARCHAR) AS reviewed_share"), encoding="utf-8")
+    text = view.read_text(encoding="utf-8")
+    column = "round(1000 * reviewed_claims / claims) / 1000 AS reviewed_share"
+    assert column in text
+    view.write_text(text.replace(column, "CAST(round(1000 * reviewed_claims / claims) / 1000 AS VARCHAR) "
+                                         "AS reviewed_share"), encoding="utf-8")
     result = diff_packages(old, retyped)
     assert result.views_unavailable == {}
     assert [(c.table, c.column, c.action, c.old_type, c.new_type) for c in result.columns] == [

@@ -314,9 +314,11 @@ def test_release_refuses_an_invalid_package(package_copy, cli):
 
 def test_release_refuses_a_view_contract_out_of_step(package_copy, cli):
     view = package_copy / "sql/views/review_coverage.sql"
-    view.write_text(view.read_text(encoding="utf-8").replace(
-        "round(reviewed_claims / claims, 3) AS reviewed_share",
-        "CAST(round(reviewed_claims / claims, 3) AS VARCHAR) AS reviewed_share"), encoding="utf-8")
+    text = view.read_text(encoding="utf-8")
+    column = "round(1000 * reviewed_claims / claims) / 1000 AS reviewed_share"
+    assert column in text
+    view.write_text(text.replace(column, "CAST(round(1000 * reviewed_claims / claims) / 1000 AS VARCHAR) "
+                                         "AS reviewed_share"), encoding="utf-8")
     result = cli("release", "--root", package_copy)
     assert result.exit_code == 1
     assert "error: cannot release: sql/view_columns.json does not list the views' columns" in result.stderr

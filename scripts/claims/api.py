@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .problems import Problem, UsageError
+from .problems import Problem, UsageError, param
 
 if TYPE_CHECKING:
     import duckdb
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .query import QuoteInContext, Target
     from .release.build import Release
     from .search import Candidate
+    from .spark.run import Written
     from .validate import Report
 
 DESCRIPTOR = "datapackage.json"
@@ -413,6 +414,41 @@ class ClaimsPackage:
 
         return build_release(self.root, self.path(dist), with_seeds=with_seeds, progress=progress,
                              previous=previous, tag=tag)
+
+    def spark_tables(self, tables: str | None = None) -> str:
+        """Where spark() reads the tables: a URL as given, a path relative to the package, by
+        default its parquet/ folder (a release folder's)."""
+        from .spark.run import location
+
+        return location(self.root, tables if tables is not None else "parquet")
+
+    def spark_sql(self, out: str, tables: str | None = None) -> str:
+        """The views in Spark SQL as one script (claims spark --sql): the tables over their Parquet,
+        every view, each written to out/<view>/. Needs sqlglot (the extra 'spark'), not Java."""
+        from .spark import run, transpile
+
+        return transpile.script(transpile.spark_views(self.root), self.spark_tables(tables),
+                                run.location(self.root, out))
+
+    def spark(self, out: str, tables: str | None = None, *, master: str | None = None,
+              conf: dict[str, str] | None = None, done=None) -> list[Written]:
+        """Every view on a Spark session over the Parquet tables, each written to out/<view>/ as
+        Parquet (docs/at-scale.md). A running session is used as it is; a session started here
+        (master, default local[*]) is stopped at the end. done(written) is called after each view."""
+        from .spark import run, transpile
+
+        table_location, out_location = self.spark_tables(tables), run.location(self.root, out)
+        if not run.is_url(table_location) and not Path(table_location).is_dir():
+            raise UsageError(f"no folder of tables at {table_location}: give a release's parquet/ folder "
+                             f"with {param('tables')} (claims release writes one)")
+        views = transpile.spark_views(self.root)
+        session, created = run.open_session(master, conf)
+        try:
+            return run.write_views(session, views, table_location, out_location,
+                                   done=done or (lambda written: None))
+        finally:
+            if created:
+                session.stop()
 
     def release_notes(self, release: Release, target: str | Path) -> Path:
         """Write the release notes of a release built (its CHANGELOG.md section and its review

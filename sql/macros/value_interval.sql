@@ -7,14 +7,19 @@
 --
 -- Dates become day numbers (days since 1970-01-01), widened to whole units of their precision,
 -- so that "July 2012" covers every day of July even if only one day was stored. An open side is
--- -infinity or +infinity.
+-- -infinity or +infinity. (The widening is spelt with make_date, not date_trunc with a unit taken
+-- from a column, so that the same SQL means the same on Spark: docs/at-scale.md.)
 --
 -- Entity and text values have no interval (both NULL): they compare by value_key below.
 CREATE OR REPLACE MACRO value_interval_low(value_type, value_min, date_start, date_precision) AS
     CASE value_type
         WHEN 'quantity' THEN coalesce(value_min, 0)::DOUBLE
         WHEN 'date' THEN coalesce(
-            date_diff('day', DATE '1970-01-01', date_trunc(coalesce(date_precision, 'day'), date_start))::DOUBLE,
+            date_diff('day', DATE '1970-01-01', CASE date_precision
+                WHEN 'year' THEN make_date(year(date_start), 1, 1)
+                WHEN 'month' THEN make_date(year(date_start), month(date_start), 1)
+                ELSE date_start
+            END)::DOUBLE,
             '-infinity'::DOUBLE)
     END;
 
@@ -32,8 +37,15 @@ CREATE OR REPLACE MACRO value_interval_high(value_type, value_max, date_end, dat
 
 -- Entity and text values compare as keys: the entity id, or the text with case and runs of
 -- white space ignored ("Stabbed" and "stabbed" are one value; "stabbed" and "fell" are two).
+-- White space is spelt out ([ \t\n\f\r], what RE2's \s means) because Java's \s, on Spark,
+-- also matches a vertical tab.
 CREATE OR REPLACE MACRO value_key(value_type, value_entity_id, value) AS
     CASE value_type
         WHEN 'entity' THEN value_entity_id
-        WHEN 'text' THEN lower(trim(regexp_replace(value, '\s+', ' ', 'g')))
+        WHEN 'text' THEN lower(trim(regexp_replace(value, '[ \t\n\f\r]+', ' ', 'g')))
     END;
+
+-- A bound as a number, or NULL for an open side (-infinity or +infinity): for columns that show
+-- a bound to readers, where "no limit" is NULL.
+CREATE OR REPLACE MACRO finite_or_null(bound) AS
+    CASE WHEN bound > '-infinity'::DOUBLE AND bound < 'infinity'::DOUBLE THEN bound END;

@@ -66,9 +66,9 @@ final AS (
         originator_count,
         ordered_values.stated_values,
         lowest_min,
-        CASE WHEN isfinite(highest_max) THEN highest_max END AS highest_max,
-        CASE WHEN isfinite(earliest_day) THEN DATE '1970-01-01' + earliest_day::INTEGER END AS earliest_start,
-        CASE WHEN isfinite(latest_day) THEN DATE '1970-01-01' + latest_day::INTEGER END AS latest_end,
+        finite_or_null(highest_max) AS highest_max,
+        DATE '1970-01-01' + finite_or_null(earliest_day)::INTEGER AS earliest_start,
+        DATE '1970-01-01' + finite_or_null(latest_day)::INTEGER AS latest_end,
         claim_ids
     FROM per_fact
     JOIN ordered_values USING (fact_key)

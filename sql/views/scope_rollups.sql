@@ -75,9 +75,9 @@ final AS (
         t.voice,
         t.source_id,
         t.total_low,
-        CASE WHEN isfinite(t.total_high) THEN t.total_high END AS total_high,
+        finite_or_null(t.total_high) AS total_high,
         s.sum_low,
-        CASE WHEN isfinite(s.sum_high) THEN s.sum_high END AS sum_high,
+        finite_or_null(s.sum_high) AS sum_high,
         CASE
             WHEN t.total_high < s.sum_low OR t.total_low > s.sum_high THEN 'inconsistent'
             WHEN s.missing_sides > 0 THEN 'incomplete'

@@ -40,7 +40,9 @@ counted AS (
 ),
 
 final AS (
-    SELECT *, round(contested_facts / facts, 3) AS contested_share
+    -- Rounded as 1000 * a / b to a whole number: round(x, 3) of a double rounds differently in
+    -- DuckDB and Spark (0.5025 becomes 0.502 in one, 0.503 in the other; docs/at-scale.md).
+    SELECT *, round(1000 * contested_facts / facts) / 1000 AS contested_share
     FROM counted
 )
 

@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 
 from .. import __version__, inert
-from . import changes, contrib, core, query, release, review, site, vocab
+from . import changes, contrib, core, query, release, review, site, spark, vocab
 from .common import ClaimsTyper
 
 # The command groups, in the order their commands are listed by claims --help.
-GROUPS = (core, contrib, query, changes, vocab, site, release, review)
+GROUPS = (core, contrib, query, changes, vocab, site, release, review, spark)
 
 
 def _version(value: bool) -> None:
