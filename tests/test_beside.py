@@ -4,6 +4,7 @@ reports what the same checks report in the process itself, and it never outlives
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 
@@ -21,7 +22,8 @@ def broken_copy(tmp_path_factory):
     return root
 
 
-def test_the_child_reports_what_the_checks_report_in_process(broken_copy):
+def test_the_child_reports_what_the_checks_report_in_process(broken_copy, monkeypatch):
+    monkeypatch.setattr(beside, "_single_threaded", lambda: True)  # a test runner has threads of its own
     expected = (descriptor.frictionless_problems(broken_copy), descriptor.frictionless_data_errors(broken_copy))
     assert expected[1], "the broken row is one frictionless-py reads as an error"
     with beside.FrictionlessChecks(broken_copy) as checks:
@@ -37,7 +39,8 @@ def test_without_fork_the_checks_run_in_process(broken_copy, monkeypatch):
         assert checks.data_errors() == descriptor.frictionless_data_errors(broken_copy)
 
 
-def test_a_child_not_needed_is_stopped_and_reaped(broken_copy):
+def test_a_child_not_needed_is_stopped_and_reaped(broken_copy, monkeypatch):
+    monkeypatch.setattr(beside, "_single_threaded", lambda: True)
     if not hasattr(os, "fork") or (os.cpu_count() or 1) == 1:
         pytest.skip("no fork here, or one core: there is no child")
     with beside.FrictionlessChecks(broken_copy) as checks:
@@ -46,3 +49,19 @@ def test_a_child_not_needed_is_stopped_and_reaped(broken_copy):
     assert checks.pid is None
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_process_with_other_threads_never_forks(broken_copy):
+    """A fork copies only the calling thread: a lock another thread holds would never be released
+    in the child (DuckDB's workers), so validate then runs the checks in the process."""
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not beside._single_threaded()
+        with beside.FrictionlessChecks(broken_copy) as checks:
+            assert checks.pid is None
+            assert checks.data_errors() == descriptor.frictionless_data_errors(broken_copy)
+    finally:
+        release.set()
+        other.join()

@@ -33,6 +33,20 @@ def one_shot() -> None:
     _ONE_SHOT = True
 
 
+def _single_threaded() -> bool:
+    """Whether this process runs one thread only, so a fork cannot copy a lock another thread
+    holds (DuckDB's worker threads, a test runner's): the child would wait on it for ever. On
+    Linux every thread is listed in /proc; elsewhere only Python's threads can be seen, so a
+    process that has imported DuckDB is taken to have threads."""
+    import sys
+    import threading
+
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1 and "duckdb" not in sys.modules
+
+
 class FrictionlessChecks:
     """frictionless-py's findings on the package at root, read when asked for (descriptor
     problems first, then data errors). Use it as a context manager: leaving stops the child."""
@@ -41,7 +55,7 @@ class FrictionlessChecks:
         self.root = root
         self.pid: int | None = None
         self.reader = None
-        if hasattr(os, "fork") and (os.cpu_count() or 1) > 1:
+        if hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and _single_threaded():
             if not _ONE_SHOT:
                 import frictionless  # noqa: F401 - imported once, before the fork, for parent and child
             self._start()
