@@ -12,11 +12,14 @@ import os
 import re
 from pathlib import Path
 
-import duckdb
+from typing import TYPE_CHECKING
 
 from .package import Package, tabular_resources
 from .problems import DataError
 from .schemas import RecordSchema
+
+if TYPE_CHECKING:
+    import duckdb
 
 DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN"}
 # Most DuckDB clients in use (the duckdb-cli 1.x on PyPI among them) cannot open files in
@@ -29,6 +32,13 @@ BASE_DIR = "sql/base"
 # strictly, as RFC 4180 with the header row, an empty cell as NULL.
 CSV_DIALECT = ("header = true, auto_detect = false, strict_mode = true",
                "delim = ',', quote = '\"', escape = '\"', nullstr = ''")
+
+
+def duckdb_module():
+    """duckdb, imported when a database is made (validate's Python path needs none)."""
+    import duckdb
+
+    return duckdb
 
 
 def column_types(schema: RecordSchema) -> dict[str, str]:
@@ -111,13 +121,13 @@ def run_load_script(connection: duckdb.DuckDBPyConnection, root: Path) -> None:
         for path, text in load_statements(root):
             try:
                 connection.execute(text)
-            except duckdb.Error as exc:
+            except duckdb_module().Error as exc:
                 raise DataError(f"{path}: {exc}") from exc
 
 
 def connect_memory(root: Path) -> duckdb.DuckDBPyConnection:
     """An in-memory database with the package loaded, for queries that need no build file."""
-    connection = duckdb.connect()
+    connection = duckdb_module().connect()
     run_load_script(connection, root)
     return connection
 
@@ -130,7 +140,7 @@ def build(package: Package, target: Path) -> Path:
     for leftover in (temporary, wal):
         leftover.unlink(missing_ok=True)
     try:
-        connection = duckdb.connect(str(temporary), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+        connection = duckdb_module().connect(str(temporary), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
         try:
             run_load_script(connection, package.root)
             connection.execute("CHECKPOINT")

@@ -8,15 +8,18 @@ import json
 import re
 from importlib import resources as importlib_resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jsonschema import Draft7Validator
 
 from . import jsonloc
 from .package import DESCRIPTOR, LoadedTable, Package, table_order, table_resource_dicts
-from .problems import Problem
+from .problems import ClaimsError, Problem
 from .rules import entry
 from .schemas import RecordSchema
-from .transaction import Transaction
+
+if TYPE_CHECKING:
+    from .transaction import Transaction
 
 TYPE_MAP = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
 CONSTRAINTS = ("minLength", "maxLength", "minimum", "maximum", "pattern", "enum")
@@ -150,6 +153,8 @@ def write_generated(package: Package, txn: Transaction | None = None) -> list[st
     return their paths."""
     stale = stale_files(package)
     wanted = generated_files(package)
+    from .transaction import Transaction
+
     with contextlib.nullcontext(txn) if txn else Transaction(package.root) as writing:
         for rel in stale:
             writing.write(rel, wanted[rel].encode("utf-8"))
@@ -235,30 +240,47 @@ def _frictionless_crash(exc: Exception) -> Problem:
                    "fix the descriptor; the official profile's problems, reported with it, say where")
 
 
-def frictionless_data_problems(package: Package) -> list[Problem]:
-    """frictionless-py's reading of the tables, as a second engine. Its row numbers count
-    records across the concatenated parts of a resource (header = 1) and it names the first
-    part as the place: each error is mapped back to the part file and real line it is on.
-    Seed resources are left out: seed-hash checks them, with the sources row to fix."""
+# One error of frictionless-py's reading of the data: its task (resource) name, row number,
+# field name, error type and message; plain values, so they cross a process boundary.
+FrictionlessError = tuple[str, "int | None", "str | None", str, str]
+
+
+def frictionless_data_errors(root: Path) -> list[FrictionlessError] | Problem:
+    """frictionless-py's reading of every resource of the package, or the problem it crashed with."""
     from frictionless import validate as frictionless_validate
 
-    if remote_problems(package.descriptor):
-        return []  # reported by frictionless_problems; frictionless-py would fetch them
+    from .package import read_descriptor_text
 
     try:
-        report = frictionless_validate(str(package.root / DESCRIPTOR))
+        if remote_problems(*read_descriptor_text(root)):
+            return []  # reported by frictionless_problems; frictionless-py would fetch them
+    except ClaimsError:
+        return []  # a descriptor we cannot read is reported as such, never handed over
+    try:
+        report = frictionless_validate(str(root / DESCRIPTOR))
     except Exception as exc:  # noqa: BLE001 - as above: a report, never a traceback
-        return [_frictionless_crash(exc)]
+        return _frictionless_crash(exc)
+    return [(task.name, getattr(error, "row_number", None), getattr(error, "field_name", None), error.type,
+             error.message) for task in report.tasks for error in task.errors]
+
+
+def frictionless_data_problems(package: Package, errors: list[FrictionlessError] | Problem | None = None) -> list[Problem]:
+    """frictionless-py's reading of the tables (errors: already read, else read now), as a second
+    engine. Its row numbers count records across the concatenated parts of a resource (header =
+    1) and it names the first part as the place: each error is mapped back to the part file and
+    real line it is on. Seed resources are left out: seed-hash checks them, with the sources row
+    to fix."""
+    errors = frictionless_data_errors(package.root) if errors is None else errors
+    if isinstance(errors, Problem):
+        return [errors]
     problems = []
-    for task in report.tasks:
-        table = package.tables.get(task.name)
+    for name, row_number, field_name, kind, message in errors:
+        table = package.tables.get(name)
         if table is None:
             continue
-        for error in task.errors:
-            file, line, column = locate_record(table, getattr(error, "row_number", None),
-                                               getattr(error, "field_name", None))
-            problems.append(Problem(file, line, column, "frictionless-data", f"{error.type}: {error.message}",
-                                    entry("frictionless-data").hint, getattr(error, "field_name", None) or ""))
+        file, line, column = locate_record(table, row_number, field_name)
+        problems.append(Problem(file, line, column, "frictionless-data", f"{kind}: {message}",
+                                entry("frictionless-data").hint, field_name or ""))
     return problems
 
 

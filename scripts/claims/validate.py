@@ -9,11 +9,13 @@ loader raises the file and record rules; every other rule runs from the registry
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks, descriptor, rootcause
+from .beside import FrictionlessChecks
 from .package import DescriptorError, load_package
 from .problems import Problem
 from .rules import LAYERS, run_python
@@ -57,29 +59,32 @@ def validate(root: Path, engine: str = "auto") -> Report:
     from the Python path's code (fastpath/wording.py), so both engines report the same problems."""
     from .fastpath import engine_for
 
-    try:
-        if engine_for(root, engine) == "duckdb" and not _seeds_withheld(root):
-            from .fastpath.gate import run_gate
-            from .fastpath.wording import NotTheSameRows, located_report
+    with contextlib.ExitStack() as stack:
+        try:
+            if engine_for(root, engine) == "duckdb" and not _seeds_withheld(root):
+                from .fastpath.gate import run_gate
+                from .fastpath.wording import NotTheSameRows, located_report
 
-            gate = run_gate(root)
-            if gate.is_clean:
-                return Report([], gate.counts)
-            if gate.exact:
-                try:
-                    return located_report(gate)
-                except NotTheSameRows:
-                    pass  # the Python path reads every row
-        package = load_package(root)
-    except LocatedError as exc:  # the descriptor or a schema cannot be read at all
-        return Report([exc.problem], {})
-    problems = list(package.problems)
-    problems += descriptor.frictionless_problems(package.root)
-    problems += descriptor.profile_problems(package.descriptor, package.descriptor_text)
-    problems += descriptor.sync_problems(package)
-    problems += run_python(package, ("descriptor", "table"))
-    if not problems:
-        problems += descriptor.frictionless_data_problems(package)
+                gate = run_gate(root)
+                if gate.is_clean:
+                    return Report([], gate.counts)
+                if gate.exact:
+                    try:
+                        return located_report(gate)
+                    except NotTheSameRows:
+                        pass  # the Python path reads every row
+            # frictionless-py's checks run beside what follows (beside.py)
+            second_engine = stack.enter_context(FrictionlessChecks(Path(root).resolve()))
+            package = load_package(root)
+        except LocatedError as exc:  # the descriptor or a schema cannot be read at all
+            return Report([exc.problem], {})
+        problems = list(package.problems)
+        problems += second_engine.descriptor_problems()
+        problems += descriptor.profile_problems(package.descriptor, package.descriptor_text)
+        problems += descriptor.sync_problems(package)
+        problems += run_python(package, ("descriptor", "table"))
+        if not problems:
+            problems += descriptor.frictionless_data_problems(package, second_engine.data_errors())
     skipped = {rule: checks.SEEDS_WITHHELD_REASON for rule in checks.NEEDS_SEED_TEXT} if package.seeds_withheld else {}
     problems += run_python(package, LAYERS[LAYERS.index("record"):], skip=set(skipped))
     counts = {name: len(table.rows) for name, table in package.tables.items()}

@@ -42,6 +42,9 @@ app = build_app()
 def run() -> None:
     """Entry point. Usage errors exit 2, data errors 1 (common.exit_code); anything unexpected
     is still reported in one line, never as a traceback."""
+    from ..beside import one_shot
+
+    one_shot()  # one command, then the process ends: slow imports go where they run beside other work
     try:
         app()
     except Exception as exc:  # noqa: BLE001 - the last line of defence of a command-line tool
