@@ -169,9 +169,12 @@ def qualifier_problem(row) -> str | None:
 DIGIT_FIGURE = (r"list_contains(list_transform(regexp_extract_all(quote, '[0-9]+(?:[,.][0-9]+)*'), lambda x: "
                 r"CASE WHEN length(regexp_replace(x, '[^0-9]', '', 'g')) <= 15 THEN TRY_CAST(replace(x, ',', '') "
                 r"AS DOUBLE) END), value_number) AND abs(value_number) < 1e15")
-# Python's \s (any Unicode space) in RE2, and the qualifying words in front of a figure anywhere.
+# Python's \s (any Unicode space) in RE2.
 SPACE = r"[\s\x{0B}\x{1C}-\x{1F}\x{85}\p{Z}]"
-QUALIFYING_ANYWHERE = "(?i)(?:" + "|".join(figures.QUALIFYING_WORDS) + ")" + SPACE  # letters and spaces only
+# Qualifying words, then spaces, then where a figure can start (a digit, a number word, "a"
+# of "a dozen", a word of none): only then does the quote bound a figure (letters and spaces only).
+FIGURE_START = "|".join(["[0-9]", *figures.UNITS, *figures.TENS, *figures.NONE_WORDS, "a", "dozen"])
+QUALIFYING_BEFORE_FIGURE = (f"(?i)(?:{'|'.join(figures.QUALIFYING_WORDS)}){SPACE}+(?:{FIGURE_START})")
 
 
 def _judged(connection, condition: str, judge) -> list[tuple[str, int, None]]:
@@ -188,7 +191,7 @@ def _figure_rows(connection) -> list[tuple[str, int, None]]:
 
 def _qualifier_rows(connection) -> list[tuple[str, int, None]]:
     return _judged(connection, f"value_qualifier <> 'unspecified' AND regexp_matches(quote, "
-                               f"{sql.literal(QUALIFYING_ANYWHERE)})", qualifier_problem)
+                               f"{sql.literal(QUALIFYING_BEFORE_FIGURE)})", qualifier_problem)
 
 
 def _figure_not_quoted(root: Path) -> tuple[str, int]:

@@ -122,6 +122,8 @@ def run_gate(root: Path, tables_only: bool = False) -> GateResult:
     pool = ThreadPoolExecutor(max_workers=1)
     descriptor_checks = pool.submit(lambda: descriptor.frictionless_problems(root)
                                     + descriptor.profile_problems(document, text))
+    counted = {rel: pool.submit(count_bytes, root / rel) for name in tables for rel in resources[name]
+               if (root / rel).is_file()}
     # sources is small: the Python path loads it, checks the seeds and the generated files.
     sources, source_problems = load_table(root, "sources", resources["sources"], schemas["sources"])
     loaded = {name: sources if name == "sources" else LoadedTable(name, resources[name][0], schemas[name],
@@ -137,7 +139,7 @@ def run_gate(root: Path, tables_only: bool = False) -> GateResult:
     package.tables = {"sources": sources}
     with _database(result) as (connection, spill):
         for name in tables:
-            _scan_table(connection, root, name, resources[name], TableSql(schemas[name]), result, spill)
+            _scan_table(connection, root, name, resources[name], TableSql(schemas[name]), result, spill, counted)
         connection.execute("CREATE TEMP TABLE seeds (source_id VARCHAR, text VARCHAR)")
         texts = checks.seed_texts(package)
         connection.executemany("INSERT INTO seeds VALUES (?, ?)", list(texts.items()))
@@ -236,21 +238,29 @@ def _python_only(root: Path, package: Package, resources: dict[str, list[str]], 
 
 def _file_facts(connection, path: Path) -> tuple | None:
     """BOM, CR, NUL, bytes of whole clean records from the start (after any BOM), whether the
-    rest is one clean record without a newline, the commas and newlines of the clean part, the
-    first line, and whether the clean part ends with a newline."""
+    rest is one clean record without a newline, the commas and newlines of the rest (the clean
+    part's are the file's less these: counting the file's is count_bytes's, in Python, beside
+    DuckDB), the first line, and whether the clean part ends with a newline. No copy of the
+    text is made but the rest's (where a file is clean, the last record at most)."""
     return connection.execute(
         "WITH file AS (SELECT starts_with(content, '\ufeff') AS bom, CASE WHEN starts_with(content, '\ufeff') "
         "THEN substr(content, 2) ELSE content END AS body FROM read_text($path)), "
-        "parts AS (SELECT bom, body, regexp_replace(body, $whole, '') AS rest FROM file), "
-        "clean AS (SELECT *, regexp_full_match(rest, $record) AS rest_is_clean FROM parts) "
-        "SELECT bom, contains(body, chr(13)), contains(body, chr(0)), strlen(body) - strlen(rest), rest_is_clean, "
-        "CASE WHEN rest_is_clean THEN strlen(body) - strlen(replace(body, ',', '')) "
-        "ELSE (strlen(body) - strlen(replace(body, ',', ''))) - (strlen(rest) - strlen(replace(rest, ',', ''))) END, "
-        "CASE WHEN rest_is_clean THEN strlen(body) - strlen(replace(body, chr(10), '')) "
-        "ELSE (strlen(body) - strlen(replace(body, chr(10), ''))) - (strlen(rest) - strlen(replace(rest, chr(10), ''))) "
-        "END, split_part(body, chr(10), 1), CASE WHEN rest_is_clean THEN ends_with(body, chr(10)) ELSE true END "
-        "FROM clean",
+        "parts AS (SELECT bom, body, regexp_replace(body, $whole, '') AS rest FROM file) "
+        "SELECT bom, contains(body, chr(13)), contains(body, chr(0)), strlen(body) - strlen(rest), "
+        "regexp_full_match(rest, $record), strlen(rest) - strlen(replace(rest, ',', '')), "
+        "strlen(rest) - strlen(replace(rest, chr(10), '')), split_part(body, chr(10), 1), "
+        "ends_with(body, chr(10)) FROM parts",
         {"path": str(path), "whole": WHOLE_RECORDS, "record": RECORD}).fetchone() if path.stat().st_size else None
+
+
+def count_bytes(path: Path) -> tuple[int, int]:
+    """The commas and newlines of a file, read in blocks (no copy of it in memory)."""
+    commas = newlines = 0
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 22):
+            commas += block.count(b",")
+            newlines += block.count(b"\n")
+    return commas, newlines
 
 
 def _clean_copy(path: Path, start: int, size: int, spill: Path) -> Path:
@@ -269,7 +279,8 @@ def _clean_copy(path: Path, start: int, size: int, spill: Path) -> Path:
 
 
 def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableSql, result: GateResult,
-                spill: Path) -> None:
+                spill: Path, counted: dict | None = None) -> None:
+    counted = counted or {}
     fields = sql.schema.fields
     commas = newlines = 0
     before = dict(result.flags)
@@ -287,8 +298,12 @@ def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableS
         if facts is None:
             result.flag("csv-empty", 1)
             continue
-        has_bom, has_cr, has_nul, clean_bytes, rest_is_clean, file_commas, file_newlines, header, ends_with_newline \
-            = facts
+        has_bom, has_cr, has_nul, clean_bytes, rest_is_clean, rest_commas, rest_newlines, header, ends_clean = facts
+        all_commas, all_newlines = counted[rel].result() if rel in counted else count_bytes(path)
+        # The clean records' commas and newlines (all of the file's when it is clean to the end).
+        file_commas, file_newlines = ((all_commas, all_newlines) if rest_is_clean else
+                                      (all_commas - rest_commas, all_newlines - rest_newlines))
+        ends_with_newline = ends_clean if rest_is_clean else True
         result.flag("csv-bom", has_bom)
         result.flag("csv-line-ending", has_cr)
         result.flag("csv-nul-byte", has_nul)
