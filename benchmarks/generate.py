@@ -38,8 +38,9 @@ LINKED = "linked-seeds"  # where the seed-path break's linked seeds really are (
 
 
 
-# A random claim may repeat an earlier one (same span, subject, property, scope and value):
-# claim-duplicate would report it, so the repeat is written deprecated, as a curator would.
+# A claim may repeat an earlier one (same span, subject, property, scope and value: two random
+# claims, or two quoting the same hedge word): claim-duplicate would report it, so the repeat is
+# written deprecated, as a curator would.
 REPEATED = "The same reading as an earlier claim of the document."
 
 
@@ -224,13 +225,13 @@ def generate(n_claims: int, out: Path, seed: int = 1, broken: float = 0.0, docum
         doc = all_docs[position]
         claim = make_claim(rng, index, doc, properties, rubric, pools, topic=position // 10,
                            cover=not pick_claim(index))
-        if not distinct(claim):
-            claim.update(status="deprecated", deprecation_reason=REPEATED)
         first = attr_index
         chain = make_chain(rng, claim, doc, pools, lambda link: not pick_attr(first + link)) if lengths[index] else []
         row = claim
         if pick_claim(index):
             row = claim_cycler.apply(claim, breaker.context(last_clean, text=doc.text), referenced=bool(chain)) or claim
+        if not distinct(row):  # a random claim, or a broken one, may repeat an earlier claim
+            row.update(status="deprecated", deprecation_reason=REPEATED)
         if row is claim:
             last_clean = claim
         tables.write("claims", row)
