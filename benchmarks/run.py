@@ -97,7 +97,8 @@ def run_once(measure: Measure, env: dict) -> None:
         out, err = out_file.read(), err_file.read()
     if process.returncode != measure.expect:
         # Recorded, and the benchmark goes on: the report says which command failed and why.
-        last = [line for line in err.strip().splitlines() if line.strip()][-1:] or [f"exit {process.returncode}"]
+        lines = [line for line in err.strip().splitlines() if line.strip()]
+        last = [line for line in lines if "Error" in line][-1:] or lines[-1:] or [f"exit {process.returncode}"]
         measure.failures.append(f"exit {process.returncode} after {elapsed:.0f} s: {last[0][:300]}")
         print(f"  {measure.name}: FAILED {measure.failures[-1]}", file=sys.stderr, flush=True)
         return
