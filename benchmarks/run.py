@@ -57,6 +57,7 @@ class Measure:
     seconds: list[float] = field(default_factory=list)
     peak: list[int] = field(default_factory=list)
     output: str = ""
+    failures: list[str] = field(default_factory=list)
 
 
 def tree_rss(root: int) -> int:
@@ -95,8 +96,12 @@ def run_once(measure: Measure, env: dict) -> None:
         err_file.seek(0)
         out, err = out_file.read(), err_file.read()
     if process.returncode != measure.expect:
-        raise SystemExit(f"{measure.name}: exit {process.returncode}, expected {measure.expect}\n"
-                         f"{out[-1000:]}\n{err[-2000:]}")
+        # Recorded, and the benchmark goes on: the report says which command failed and why.
+        lines = [line for line in err.strip().splitlines() if line.strip()]
+        last = [line for line in lines if "Error" in line][-1:] or lines[-1:] or [f"exit {process.returncode}"]
+        measure.failures.append(f"exit {process.returncode} after {elapsed:.0f} s: {last[0][:300]}")
+        print(f"  {measure.name}: FAILED {measure.failures[-1]}", file=sys.stderr, flush=True)
+        return
     measure.seconds.append(elapsed)
     measure.peak.append(peak)
     measure.output = out
@@ -271,6 +276,8 @@ def main(argv: list[str] | None = None) -> None:
     ]
     if all(m.seconds for m in measures):
         report += ["Targets (issue 19):", "", *targets(*measures), ""]
+    report += [f"**{m.name} failed** ({len(m.failures)} of {len(m.failures) + len(m.seconds)} runs): {m.failures[0]}"
+               for m in measures if m.failures] + ([""] if any(m.failures for m in measures) else [])
     report += [*broken_summary(measures[2].output, made), "",
                "Packages: " + "; ".join(package_size(p) for p in (valid, broken, few)) + "."]
     text = "\n".join(report) + "\n"

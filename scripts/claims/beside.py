@@ -8,11 +8,11 @@ descriptor's problems first, then the data errors (descriptor.frictionless_data_
 parent may not need (they are used only when the layers before found nothing); it then stops the
 child.
 
-A long-lived process (a test run, a Python session) imports frictionless-py before the fork, so
-it does so once; a process that validates once and ends (the command line says so with
-one_shot()) leaves the import to the child, where it runs beside the parent's work too. Where
-there is no fork (Windows), or one core only, the checks run in the process itself when asked:
-the report is the same either way.
+Only a process that validates once and ends forks (the command line says so with one_shot()),
+and only while it has not loaded DuckDB, whose threads a fork would leave behind; the child then
+imports frictionless-py beside the parent's work too. A long-lived process (a test run, a Python
+session), a machine without fork (Windows) or with one core run the same checks in the process
+itself when asked: the report is the same either way.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import os
 import pickle
 import signal
 import struct
+import sys
 from pathlib import Path
 
 HEADER = struct.Struct("!Q")
@@ -28,36 +29,25 @@ _ONE_SHOT = False
 
 
 def one_shot() -> None:
-    """This process validates once and ends: the child imports frictionless-py, not the parent."""
+    """This process validates once and ends: validate may fork frictionless-py's checks."""
     global _ONE_SHOT
     _ONE_SHOT = True
 
 
-def _single_threaded() -> bool:
-    """Whether this process runs one thread only, so a fork cannot copy a lock another thread
-    holds (DuckDB's worker threads, a test runner's): the child would wait on it for ever. On
-    Linux every thread is listed in /proc; elsewhere only Python's threads can be seen, so a
-    process that has imported DuckDB is taken to have threads."""
-    import sys
-    import threading
-
-    try:
-        return len(os.listdir("/proc/self/task")) == 1
-    except OSError:
-        return threading.active_count() == 1 and "duckdb" not in sys.modules
+def can_fork() -> bool:
+    """Fork only a one-shot process, without DuckDB's threads, with a second core to run on."""
+    return _ONE_SHOT and hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and "duckdb" not in sys.modules
 
 
 class FrictionlessChecks:
     """frictionless-py's findings on the package at root, read when asked for (descriptor
     problems first, then data errors). Use it as a context manager: leaving stops the child."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, fork: bool | None = None):
         self.root = root
         self.pid: int | None = None
         self.reader = None
-        if hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and _single_threaded():
-            if not _ONE_SHOT:
-                import frictionless  # noqa: F401 - imported once, before the fork, for parent and child
+        if can_fork() if fork is None else fork:
             self._start()
 
     def _start(self) -> None:

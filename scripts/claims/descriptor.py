@@ -14,7 +14,7 @@ from jsonschema import Draft7Validator
 
 from . import jsonloc
 from .package import DESCRIPTOR, LoadedTable, Package, table_order, table_resource_dicts
-from .problems import Problem
+from .problems import ClaimsError, Problem
 from .rules import entry
 from .schemas import RecordSchema
 
@@ -251,9 +251,11 @@ def frictionless_data_errors(root: Path) -> list[FrictionlessError] | Problem:
 
     from .package import read_descriptor_text
 
-    if remote_problems(*read_descriptor_text(root)):
-        return []  # reported by frictionless_problems; frictionless-py would fetch them
-
+    try:
+        if remote_problems(*read_descriptor_text(root)):
+            return []  # reported by frictionless_problems; frictionless-py would fetch them
+    except ClaimsError:
+        return []  # a descriptor we cannot read is reported as such, never handed over
     try:
         report = frictionless_validate(str(root / DESCRIPTOR))
     except Exception as exc:  # noqa: BLE001 - as above: a report, never a traceback

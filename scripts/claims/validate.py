@@ -9,6 +9,7 @@ loader raises the file and record rules; every other rule runs from the registry
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,23 +59,22 @@ def validate(root: Path, engine: str = "auto") -> Report:
     from the Python path's code (fastpath/wording.py), so both engines report the same problems."""
     from .fastpath import engine_for
 
-    try:
-        if engine_for(root, engine) == "duckdb" and not _seeds_withheld(root):
-            from .fastpath.gate import run_gate
-            from .fastpath.wording import NotTheSameRows, located_report
-
-            gate = run_gate(root)
-            if gate.is_clean:
-                return Report([], gate.counts)
-            if gate.exact:
-                try:
-                    return located_report(gate)
-                except NotTheSameRows:
-                    pass  # the Python path reads every row
-    except LocatedError as exc:  # the descriptor or a schema cannot be read at all
-        return Report([exc.problem], {})
-    with FrictionlessChecks(Path(root).resolve()) as second_engine:  # runs beside what follows
+    with contextlib.ExitStack() as stack:
         try:
+            if engine_for(root, engine) == "duckdb" and not _seeds_withheld(root):
+                from .fastpath.gate import run_gate
+                from .fastpath.wording import NotTheSameRows, located_report
+
+                gate = run_gate(root)
+                if gate.is_clean:
+                    return Report([], gate.counts)
+                if gate.exact:
+                    try:
+                        return located_report(gate)
+                    except NotTheSameRows:
+                        pass  # the Python path reads every row
+            # frictionless-py's checks run beside what follows (beside.py)
+            second_engine = stack.enter_context(FrictionlessChecks(Path(root).resolve()))
             package = load_package(root)
         except LocatedError as exc:  # the descriptor or a schema cannot be read at all
             return Report([exc.problem], {})
