@@ -71,6 +71,8 @@ class InertStream(io.TextIOBase):
         self.raw.write(text)
 
     def flush(self) -> None:
+        if getattr(self.raw, "closed", False):
+            return  # the stream under it was closed first (a test runner's); io's finaliser flushes too
         if self._partial:
             self.raw.write(inert_line(self._partial))
             self._partial = ""
