@@ -92,7 +92,7 @@ def section(args, claims: int, load: tuple, duck: Measure, spark: Measure, equal
         SECTION, "",
         f"Command: `python benchmarks/spark_views.py --claims {claims}` (issue 20). Both engines read the same "
         f"Parquet tables (written as `claims release` writes them) and write every view as Parquet, each a new "
-        f"process: DuckDB with {duckdb_config()} and {os.environ.get('CLAIMS_DUCKDB_THREADS', 'all')} threads; "
+        f"process: DuckDB with threads {args.threads} and memory limit {args.memory}; "
         f"`claims spark --master local[2]` ({args.spark_conf or 'no --conf'}), which writes each view and reads it "
         f"back for the views after it. Spark's seconds per view exclude starting the JVM and session; the "
         f"process totals include it. Peak RSS: the whole process tree.", "",
