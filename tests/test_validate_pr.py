@@ -130,5 +130,6 @@ def test_the_base_environment_is_reused_only_when_every_pin_matches(tmp_path):
     name = next(iter(wanted))
     assert not script.matches(sys.executable, {**wanted, name: wanted[name] + ".post999"})
     assert not script.matches(sys.executable, {})
+    assert script.matches(sys.executable, {**wanted, "an-extra-not-installed": "1.0"})  # claims spark's pins
     (tmp_path / "constraints.txt").write_text("Foo_Bar.baz == 1.2 ; python_version > '3'\n# c\n-e .\n")
     assert script.pins(tmp_path / "constraints.txt") == {"foo-bar-baz": "1.2"}
