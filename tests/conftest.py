@@ -42,6 +42,16 @@ def copy_package(target: Path) -> Path:
     return target
 
 
+def cast_reviewed_share_to_text(root: Path) -> None:
+    """Change one view column's type (review_coverage.reviewed_share, DOUBLE -> VARCHAR), keeping its name."""
+    view = root / "sql/views/review_coverage.sql"
+    text = view.read_text(encoding="utf-8")
+    column = "round(1000 * reviewed_claims / claims) / 1000 AS reviewed_share"
+    assert column in text
+    view.write_text(text.replace(column, f"CAST({column.removesuffix(' AS reviewed_share')} AS VARCHAR) "
+                                         "AS reviewed_share"), encoding="utf-8")
+
+
 @pytest.fixture
 def package_copy(tmp_path: Path) -> Path:
     return copy_package(tmp_path / "package")

@@ -17,6 +17,7 @@ from claims.diff import ADDITION, CORRECTION, STRUCTURE, diff_packages
 from claims import diff_render
 from claims.problems import ClaimsError
 
+from conftest import cast_reviewed_share_to_text
 from views_fixture import CLAIMS, FACT_1998, make_package
 
 NEW_COLUMN = "wikidata_id"
@@ -123,12 +124,7 @@ def test_a_retyped_column_is_a_structure_change(states, tmp_path):
     field = next(f for f in source_fields if f["name"] == "byte_size")  # no view reads it
     old_type, field["type"] = field["type"], "string"
     (retyped / "datapackage.json").write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
-    view = retyped / "sql/views/review_coverage.sql"
-    text = view.read_text(encoding="utf-8")
-    column = "round(1000 * reviewed_claims / claims) / 1000 AS reviewed_share"
-    assert column in text
-    view.write_text(text.replace(column, "CAST(round(1000 * reviewed_claims / claims) / 1000 AS VARCHAR) "
-                                         "AS reviewed_share"), encoding="utf-8")
+    cast_reviewed_share_to_text(retyped)
     result = diff_packages(old, retyped)
     assert result.views_unavailable == {}
     assert [(c.table, c.column, c.action, c.old_type, c.new_type) for c in result.columns] == [

@@ -25,7 +25,7 @@ from claims.release.formats import STORAGE_VERSION
 from claims.release.progress import Progress
 from claims.view_contract import read as read_contract
 
-from conftest import ROOT, copy_package
+from conftest import cast_reviewed_share_to_text, ROOT, copy_package
 from test_build import duckdb_cli
 
 DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
@@ -313,12 +313,7 @@ def test_release_refuses_an_invalid_package(package_copy, cli):
 
 
 def test_release_refuses_a_view_contract_out_of_step(package_copy, cli):
-    view = package_copy / "sql/views/review_coverage.sql"
-    text = view.read_text(encoding="utf-8")
-    column = "round(1000 * reviewed_claims / claims) / 1000 AS reviewed_share"
-    assert column in text
-    view.write_text(text.replace(column, "CAST(round(1000 * reviewed_claims / claims) / 1000 AS VARCHAR) "
-                                         "AS reviewed_share"), encoding="utf-8")
+    cast_reviewed_share_to_text(package_copy)
     result = cli("release", "--root", package_copy)
     assert result.exit_code == 1
     assert "error: cannot release: sql/view_columns.json does not list the views' columns" in result.stderr
