@@ -16,59 +16,82 @@
 -- neither (forecasts, demands, ...), nor two denials. Place and time qualifiers are not compared.
 -- For intervals on a line, "some pair does not overlap" is the same as "no value satisfies every
 -- claim" (Helly's theorem in one dimension), so the fact-level tier can be read off these pairs.
+-- Only the two kinds of pair that can disagree are joined (two affirmations of a single-valued
+-- fact, an affirmation and a denial), not every pair of a fact's claims: at a million claims the
+-- pairs of a fact outnumber its claims tenfold. The pair's first claim (the lower claim_id) gives
+-- the value type and cardinality, as the fact's claims share its property.
 CREATE OR REPLACE VIEW claim_disagreements AS
 WITH
 fact_claims AS (SELECT * FROM claim_facts),
 
-pairs AS (
+affirming AS (
+    SELECT * FROM fact_claims WHERE stance = 'affirms'
+),
+
+denying AS (
+    SELECT * FROM fact_claims WHERE stance = 'denies'
+),
+
+-- Two affirmations, the first of a single-valued fact.
+affirmed_pairs AS (
     SELECT
         a.fact_key,
         a.claim_id,
         b.claim_id AS other_claim_id,
-        a.value_type,
-        a.cardinality = 'single' AS is_single,
-        a.value_type IN ('quantity', 'date') AS is_interval,
-        a.stance = 'affirms' AND b.stance = 'affirms' AS both_affirm,
-        greatest(a.interval_low, b.interval_low) <= least(a.interval_high, b.interval_high) AS intervals_overlap,
-        a.value_key = b.value_key AS same_key,
-        a.value_number <> b.value_number AS figures_differ,
-        -- A date with no calendar bound ("last year" in an undated report) states no interval
-        -- to differ from: it is unknown, not different.
-        NOT a.is_unbounded AND NOT b.is_unbounded
-            AND (a.interval_low <> b.interval_low OR a.interval_high <> b.interval_high) AS intervals_differ,
-        -- (affirming side, denying side) when the pair is an affirmation and a denial
-        CASE WHEN a.stance = 'affirms' AND b.stance = 'denies' THEN struct_pack(
-                lo := a.interval_low, hi := a.interval_high, d_lo := b.interval_low,
-                d_hi := b.interval_high, d_unbounded := b.is_unbounded)
-             WHEN a.stance = 'denies' AND b.stance = 'affirms' THEN struct_pack(
-                lo := b.interval_low, hi := b.interval_high, d_lo := a.interval_low,
-                d_hi := a.interval_high, d_unbounded := a.is_unbounded)
-        END AS denial
-    FROM fact_claims AS a
-    JOIN fact_claims AS b ON b.fact_key = a.fact_key AND a.claim_id < b.claim_id
+        CASE
+            WHEN a.value_type IN ('quantity', 'date')
+                 AND NOT greatest(a.interval_low, b.interval_low) <= least(a.interval_high, b.interval_high)
+                THEN 'bounds do not overlap'
+            WHEN a.value_type NOT IN ('quantity', 'date') AND NOT a.value_key = b.value_key
+                THEN 'different values of a single-valued property'
+            WHEN a.value_type = 'quantity' AND a.value_number <> b.value_number
+                THEN 'stated figures differ'
+            -- A date with no calendar bound ("last year" in an undated report) states no
+            -- interval to differ from: it is unknown, not different.
+            WHEN a.value_type = 'date' AND NOT a.is_unbounded AND NOT b.is_unbounded
+                 AND (a.interval_low <> b.interval_low OR a.interval_high <> b.interval_high)
+                THEN 'stated dates differ'
+        END AS reason
+    FROM affirming AS a
+    JOIN affirming AS b ON b.fact_key = a.fact_key AND a.claim_id < b.claim_id
+    WHERE a.cardinality = 'single'
+),
+
+-- An affirmation and a denial, in either order of claim_id.
+affirmed_and_denied AS (
+    SELECT
+        a.fact_key,
+        least(a.claim_id, d.claim_id) AS claim_id,
+        greatest(a.claim_id, d.claim_id) AS other_claim_id,
+        CASE WHEN a.claim_id < d.claim_id THEN a.value_type ELSE d.value_type END AS value_type,
+        a.interval_low,
+        a.interval_high,
+        a.value_key,
+        d.interval_low AS denied_low,
+        d.interval_high AS denied_high,
+        d.value_key AS denied_key,
+        d.is_unbounded AS denial_is_unbounded
+    FROM affirming AS a
+    JOIN denying AS d ON d.fact_key = a.fact_key AND d.claim_id <> a.claim_id
+),
+
+-- The denial rules out the whole interval, or the value, the affirmation states.
+denied_pairs AS (
+    SELECT fact_key, claim_id, other_claim_id
+    FROM affirmed_and_denied
+    WHERE CASE
+        WHEN value_type IN ('quantity', 'date')
+            THEN NOT denial_is_unbounded AND denied_low <= interval_low AND interval_high <= denied_high
+        WHEN value_type NOT IN ('quantity', 'date')
+            THEN value_key = denied_key
+    END
 ),
 
 judged AS (
-    SELECT
-        fact_key,
-        claim_id,
-        other_claim_id,
-        CASE
-            WHEN denial IS NOT NULL AND is_interval AND NOT denial.d_unbounded
-                 AND denial.d_lo <= denial.lo AND denial.hi <= denial.d_hi
-                THEN 'an assertion against its denial'
-            WHEN denial IS NOT NULL AND NOT is_interval AND same_key
-                THEN 'an assertion against its denial'
-            WHEN both_affirm AND is_single AND is_interval AND NOT intervals_overlap
-                THEN 'bounds do not overlap'
-            WHEN both_affirm AND is_single AND NOT is_interval AND NOT same_key
-                THEN 'different values of a single-valued property'
-            WHEN both_affirm AND is_single AND value_type = 'quantity' AND figures_differ
-                THEN 'stated figures differ'
-            WHEN both_affirm AND is_single AND value_type = 'date' AND intervals_differ
-                THEN 'stated dates differ'
-        END AS reason
-    FROM pairs
+    SELECT fact_key, claim_id, other_claim_id, reason FROM affirmed_pairs
+    UNION ALL
+    SELECT fact_key, claim_id, other_claim_id, 'an assertion against its denial'
+    FROM denied_pairs
 ),
 
 tiered AS (

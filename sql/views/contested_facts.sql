@@ -8,6 +8,8 @@
 --               fact_statements, which has each claim as a row with its chain);
 --   documents, reporters  who says it: documents by id, reporters by name (a document's own
 --               voice as "own voice: <document title>").
+-- Every fact of tiers has its claims in facts and who_says_what, so the joins are LEFT only to
+-- tell DuckDB that a view reading just the tier (source_summary, fact_estimates) needs neither.
 CREATE OR REPLACE VIEW contested_facts AS
 WITH
 disagreements AS (SELECT * FROM claim_disagreements),
@@ -59,8 +61,8 @@ final AS (
         who_says_what.reporters,
         facts.claim_ids
     FROM tiers
-    JOIN facts USING (fact_key)
-    JOIN who_says_what USING (fact_key)
+    LEFT JOIN facts USING (fact_key)
+    LEFT JOIN who_says_what USING (fact_key)
 )
 
 SELECT * FROM final;
