@@ -16,9 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims import cases, checks
-from claims.fastpath.gate import run_gate
-from claims.fastpath import wording
+import duckdb
+
+from claims import cases, checks, csvio, lints
+from claims.fastpath.gate import pure_file_pattern, run_gate
+from claims.fastpath import sqltext, wording
 from claims.validate import validate
 
 from conftest import ROOT, copy_package
@@ -65,6 +67,41 @@ def generated(tmp_path_factory) -> Path:
 def test_generated_valid_package_passes(generated):
     generate(MIN_CLAIMS, generated / "valid", seed=5)
     assert same_reports(generated / "valid")
+    # Its files are read once by RE2 and their commas never counted (pure_file_pattern).
+    gate = run_gate(generated / "valid")
+    assert gate.pure == set(gate.counts)
+
+
+# A two-column table: the first column any text, the second one whose cells a control
+# character anywhere or a formula's first character makes impure (the lints' RowQuery.cells).
+PURE_SECOND = [sqltext.rows("t", "true", cells={"b": (lints.CONTROL_CHARS_RE2, "")}),
+               sqltext.rows("t", "true", cells={"b": ("", lints.FORMULA_FIRST_RE2)})]
+cell = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"), max_size=6) | \
+    st.sampled_from(["=1", "-3", "+x", "@a", "\tx", "a\x1b", "\u202e", "\x85", '"=', "\n=", ",", '""', "x\ny"])
+
+
+@pytest.fixture(scope="module")
+def connection():
+    with duckdb.connect() as connection:
+        yield connection
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(cell, cell), min_size=1, max_size=4), quote_all=st.booleans(),
+       final_newline=st.booleans())
+def test_a_pure_file_is_one_no_cell_query_can_select_from(connection, rows, quote_all, final_newline):
+    """The pattern accepts a table text exactly when its records have the width and csvio's
+    grammar (the header included) and no cell of the second column holds a control character
+    or starts with a formula's first character."""
+    if quote_all:
+        text = "".join(",".join('"' + c.replace('"', '""') + '"' for c in row) + "\n" for row in [("a", "b"), *rows])
+    else:
+        text = csvio.dumps(["a", "b"], [list(row) for row in rows])
+    text = text if final_newline else text.removesuffix("\n")
+    pure = connection.execute("SELECT regexp_full_match($text, $pattern)",
+                              {"text": text, "pattern": pure_file_pattern(["a", "b"], PURE_SECOND)}).fetchone()[0]
+    safe = all(lints.CONTROL.search(b) is None and not b.startswith(("=", "@", "\t", "+", "-")) for _, b in rows)
+    assert pure == safe
 
 
 @pytest.mark.parametrize("fraction", [0.1, 0.001])

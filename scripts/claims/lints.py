@@ -268,13 +268,15 @@ def lint_name_taken(package: Package) -> Iterator[Problem]:
 # and the bidirectional overrides and isolates that reorder how text reads. Two spellings of
 # one class: Python's re and RE2 (DuckDB).
 CONTROL_PY = "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]"
-CONTROL_RE2 = "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}]"
+CONTROL_CHARS_RE2 = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}"
+CONTROL_RE2 = f"[{CONTROL_CHARS_RE2}]"
 CONTROL = re.compile(CONTROL_PY)
 # A cell a spreadsheet would run as a formula when the CSV is opened: = or @ or a tab first,
 # or + or - first with what makes a formula after it (a call, a sheet or DDE reference, an
 # equals sign). "-3", "+12", "-year-old" or "- 12 killed" stay text. One spelling for
 # Python's re and RE2 (DuckDB).
 FORMULA = "^(?:[=@\\t]|[+-][\\s\\S]*[(!|=])"
+FORMULA_FIRST_RE2 = "=@\\t+\\-"  # the characters a formula starts with, as an RE2 class
 _FORMULA = re.compile(FORMULA)
 # Cells that are verbatim copies of a seed (checked equal to it): a document's own words
 # cannot be reworded, so they are left out of the formula lint (not of the control one).
@@ -299,21 +301,24 @@ def _string_cells(package: Package) -> Iterator[tuple[str, Row, str, str]]:
                     yield name, row, field, text
 
 
-def _any_cell_sql(pattern: str, skip: set[tuple[str, str]] = frozenset()):
-    """One query per table: the rows with a text cell (less those in skip) that pattern finds."""
+def _any_cell_sql(pattern: str, skip: set[tuple[str, str]] = frozenset(), anywhere: str = "", first: str = ""):
+    """One query per table: the rows with a text cell (less those in skip) that pattern finds;
+    pattern finds nothing in a cell without a character of the RE2 class anywhere, nor of the
+    class first at its start (the gate skips the query on a file its grammar pass finds free of them)."""
     def queries(schemas) -> Iterator[str]:
         for name, schema in schemas.items():
-            tests = [f"regexp_matches(t.{sql.ident(f)}, {sql.literal(pattern)})"
-                     for f in _text_fields(schema) if (name, f) not in skip]
-            if tests:
-                yield sql.rows(name, " OR ".join(tests))
+            fields = [f for f in _text_fields(schema) if (name, f) not in skip]
+            if fields:
+                yield sql.rows(name, " OR ".join(f"regexp_matches(t.{sql.ident(f)}, {sql.literal(pattern)})"
+                                                 for f in fields), cells={f: (anywhere, first) for f in fields})
     return queries
 
 
 @rule("lint-control-character", "lint", "no text cell holds a control character (other than tab and line "
       "feed) or a bidirectional override: they act on terminals and reorder what a reviewer reads",
       "remove the character (if the seed really has it, say so in note)",
-      sql=_any_cell_sql(CONTROL_RE2), case=cases.edit("entities", description="Plain \x1b[31m red."))
+      sql=_any_cell_sql(CONTROL_RE2, anywhere=CONTROL_CHARS_RE2),
+      case=cases.edit("entities", description="Plain \x1b[31m red."))
 def lint_control(package: Package) -> Iterator[Problem]:
     for table, row, field, text in _string_cells(package):
         found = CONTROL.search(text)
@@ -327,7 +332,8 @@ def lint_control(package: Package) -> Iterator[Problem]:
       "or - first with a call, a reference or an equals sign after it): opened in a spreadsheet it would run "
       "(quotes, evidence and exclusion texts are the seed's own words and left out)",
       "reword the cell so it does not start with the character (if the seed has it, say so in note)",
-      sql=_any_cell_sql(FORMULA, VERBATIM), case=cases.edit("entities", description="=HYPERLINK(\"x\")"))
+      sql=_any_cell_sql(FORMULA, VERBATIM, first=FORMULA_FIRST_RE2),
+      case=cases.edit("entities", description="=HYPERLINK(\"x\")"))
 def lint_formula(package: Package) -> Iterator[Problem]:
     for table, row, field, text in _string_cells(package):
         if (table, field) not in VERBATIM and is_formula_like(text):

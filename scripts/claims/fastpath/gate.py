@@ -41,6 +41,30 @@ from .compile import TableSql, ident, literal, raw
 FIELD = r'(?:[^",\n\r\x00]*|"(?:[^"\r\x00]|"")*")'
 RECORD = rf"{FIELD}(?:,{FIELD})*"
 WHOLE_RECORDS = rf"^(?:{RECORD}\n)*"
+
+
+def cell_pattern(anywhere: str = "", first: str = "") -> str:
+    """FIELD, less the cells holding a character of the RE2 class anywhere or starting with one of first."""
+    if not anywhere and not first:
+        return FIELD
+    unquoted, quoted = rf'[^",\n\r\x00{anywhere}', rf'(?:[^"\r\x00{anywhere}'
+    return (rf'(?:(?:{unquoted}{first}]{unquoted}]*)?|"(?:{quoted}{first}]|""){quoted}]|"")*)?")')
+
+
+def pure_file_pattern(fields: list[str], queries) -> str | None:
+    """The text of a file every record of which has exactly the table's width, matches the
+    grammar and holds no cell that the RowQuery.cells of queries name (those queries then
+    select nothing from the table). None for a one-column table, where a blank line is a record."""
+    if len(fields) < 2:
+        return None
+    anywhere: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for query in queries:
+        for name, (chars, starts) in getattr(query, "cells", {}).items():
+            anywhere[name] = anywhere.get(name, "") + chars
+            first[name] = first.get(name, "") + starts
+    record = ",".join(cell_pattern(anywhere.get(f, ""), first.get(f, "")) for f in fields)
+    return rf"(?:{record}\n)*(?:{record})?"
 ROW = "_row"  # a typed row's place among the rows DuckDB read of its table (wording.py finds it by it)
 
 
@@ -72,6 +96,8 @@ class GateResult:
     # table -> place -> the compiled record checks (TableSql.checks indices) a typed row fails
     record_checks: dict[str, dict[int, tuple[int, ...]]] = field(default_factory=dict)
     clean_files: set[str] = field(default_factory=set)  # RFC 4180 to the end, no BOM: no need to check records
+    # tables every file of which is pure (pure_file_pattern): the queries with cells select nothing there
+    pure: set[str] = field(default_factory=set)
     # False where the gate could not read the package as the Python path does (a resource
     # missing from the descriptor, an error from DuckDB): only the Python path can say.
     exact: bool = True
@@ -137,15 +163,19 @@ def run_gate(root: Path, tables_only: bool = False) -> GateResult:
     for entry in early:
         result.problems += entry.python(package)
     package.tables = {"sources": sources}
+    planned = [(entry, query) for entry in rules for query in entry.queries(schemas)]
     with _database(result) as (connection, spill):
         for name in tables:
-            _scan_table(connection, root, name, resources[name], TableSql(schemas[name]), result, spill, counted)
+            pure = pure_file_pattern(schemas[name].fields, [q for _, q in planned if _table_of(q) == name])
+            _scan_table(connection, root, name, resources[name], TableSql(schemas[name]), result, spill, counted,
+                        pure)
         connection.execute("CREATE TEMP TABLE seeds (source_id VARCHAR, text VARCHAR)")
         texts = checks.seed_texts(package)
         connection.executemany("INSERT INTO seeds VALUES (?, ?)", list(texts.items()))
-        for entry in rules:
-            for query in entry.queries(schemas):
-                _select(connection, entry, query, result)
+        for entry, query in planned:
+            if getattr(query, "cells", None) and query.table in result.pure:
+                continue  # its table's files hold no cell it could select (pure_file_pattern)
+            _select(connection, entry, query, result)
         _first_cells(connection, schemas, result)
     result.problems += descriptor_checks.result()
     pool.shutdown()
@@ -158,17 +188,23 @@ def run_gate(root: Path, tables_only: bool = False) -> GateResult:
 def _tables_only(root: Path, schemas, resources, tables, result: GateResult) -> GateResult:
     with _database(result) as (connection, spill):
         for name in tables:
-            _scan_table(connection, root, name, resources[name], TableSql(schemas[name]), result, spill)
+            _scan_table(connection, root, name, resources[name], TableSql(schemas[name]), result, spill,
+                        pure=pure_file_pattern(schemas[name].fields, []))
     return result
+
+
+def _table_of(query) -> str | None:
+    return getattr(query, "table", None)
 
 
 @contextlib.contextmanager
 def _database(result: GateResult):
     """An in-memory DuckDB and a folder for the clean copies of files, both gone afterwards. An
     error from DuckDB (what it cannot read) leaves the package to the Python path, which locates it."""
-    connection = duckdb.connect(config=settings())
-    connection.execute("SET enable_progress_bar = false")
     spill = Path(tempfile.mkdtemp(prefix="claims-gate-"))
+    # What does not fit in the memory limit spills here, never beside the package.
+    connection = duckdb.connect(config={**settings(), "temp_directory": str(spill / "duckdb")})
+    connection.execute("SET enable_progress_bar = false")
     try:
         yield connection, spill
     except duckdb.Error as exc:
@@ -236,7 +272,26 @@ def _python_only(root: Path, package: Package, resources: dict[str, list[str]], 
     return problems
 
 
-def _file_facts(connection, path: Path) -> tuple | None:
+def _is_pure(connection, path: Path, pure: str | None) -> tuple[str, bool] | None:
+    """One RE2 pass over a file (no copy of its text) that stops at the first place it fails:
+    whether it is, without a BOM, records of exactly the table's width in csvio's grammar with
+    no cell pure rules out (pure_file_pattern), and its first line; None when it is not (or
+    has a BOM, or pure is None): then _file_facts tells what it is."""
+    if pure is None:
+        return None
+    header, is_pure = connection.execute(
+        "SELECT split_part(content, chr(10), 1), CASE WHEN starts_with(content, '\ufeff') THEN false "
+        "ELSE regexp_full_match(content, $pure) END FROM read_text($path)", {"path": str(path), "pure": pure}).fetchone()
+    return (header, ends_with_newline(path)) if is_pure else None
+
+
+def ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) == b"\n"
+
+
+def _file_facts(connection, path: Path) -> tuple:
     """BOM, CR, NUL, bytes of whole clean records from the start (after any BOM), whether the
     rest is one clean record without a newline, the commas and newlines of the rest (the clean
     part's are the file's less these: counting the file's is count_bytes's, in Python, beside
@@ -250,7 +305,7 @@ def _file_facts(connection, path: Path) -> tuple | None:
         "regexp_full_match(rest, $record), strlen(rest) - strlen(replace(rest, ',', '')), "
         "strlen(rest) - strlen(replace(rest, chr(10), '')), split_part(body, chr(10), 1), "
         "ends_with(body, chr(10)) FROM parts",
-        {"path": str(path), "whole": WHOLE_RECORDS, "record": RECORD}).fetchone() if path.stat().st_size else None
+        {"path": str(path), "whole": WHOLE_RECORDS, "record": RECORD}).fetchone()
 
 
 def count_bytes(path: Path) -> tuple[int, int]:
@@ -279,26 +334,36 @@ def _clean_copy(path: Path, start: int, size: int, spill: Path) -> Path:
 
 
 def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableSql, result: GateResult,
-                spill: Path, counted: dict | None = None) -> None:
+                spill: Path, counted: dict | None = None, pure: str | None = None) -> None:
+    """One table: its files' CSV layer, one read of its rows, their record checks. pure: the
+    pattern of a file whose records need no counting (pure_file_pattern)."""
     counted = counted or {}
     fields = sql.schema.fields
     commas = newlines = 0
     before = dict(result.flags)
     readable: list[Path] = []
+    pure_files = 0
     for index, rel in enumerate(parts):
         path = root / rel
         if not path.is_file():
             result.flag("file-missing", 1)
             continue
+        if not path.stat().st_size:
+            result.flag("csv-empty", 1)
+            continue
         try:
-            facts = _file_facts(connection, path)
+            found_pure = _is_pure(connection, path, pure)
+            facts = None if found_pure else _file_facts(connection, path)
         except duckdb.Error:  # not UTF-8: csvio loads nothing of it
             result.flag("csv-encoding", 1)
             continue
-        if facts is None:
-            result.flag("csv-empty", 1)
-            continue
-        has_bom, has_cr, has_nul, clean_bytes, rest_is_clean, rest_commas, rest_newlines, header, ends_clean = facts
+        if found_pure:
+            header, ends_clean = found_pure
+            has_bom = has_cr = has_nul = False
+            rest_is_clean, clean_bytes, rest_commas, rest_newlines = True, 0, 0, 0
+            pure_files += 1
+        else:
+            has_bom, has_cr, has_nul, clean_bytes, rest_is_clean, rest_commas, rest_newlines, header, ends_clean = facts
         all_commas, all_newlines = counted[rel].result() if rel in counted else count_bytes(path)
         # The clean records' commas and newlines (all of the file's when it is clean to the end).
         file_commas, file_newlines = ((all_commas, all_newlines) if rest_is_clean else
@@ -329,15 +394,19 @@ def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableS
                 f"rejects_scan = 'rejects_scan_{name}'))")
     else:
         read = "(SELECT " + ", ".join(f"NULL::VARCHAR AS {raw(f)}" for f in fields) + " WHERE false)"
-    inner_commas, inner_newlines = (" + ".join(f"coalesce(strlen({raw(f)}) - strlen(replace({raw(f)}, {char}, '')), 0)"
-                                               for f in fields) for char in ("','", "chr(10)"))
+    # Every record of a pure file has the table's width: its commas need no counting.
+    every_file_pure = pure_files == len(parts)
+    inner_commas, inner_newlines = (" + ".join(f"CASE WHEN contains({raw(f)}, {char}) THEN strlen({raw(f)}) - "
+                                               f"strlen(replace({raw(f)}, {char}, '')) ELSE 0 END" for f in fields)
+                                    for char in ("','", "chr(10)"))
     too_long = " OR ".join(f"strlen({raw(f)}) > {MAX_CELL_CHARS}" for f in fields)
     every = ident("read_" + name)
     # The texts as read, in file order (a plain read keeps it; a heavier query over the scan
     # does not), so that rowid is a row's place among the rows DuckDB read.
     connection.execute(f"CREATE TEMP TABLE {every} AS SELECT * FROM {read}")
     rows, inner, inner_lines = connection.execute(
-        f"SELECT count(*), coalesce(sum({inner_commas}), 0), coalesce(sum({inner_newlines}), 0) FROM {every}").fetchone()
+        f"SELECT count(*), {'0' if every_file_pure else f'coalesce(sum({inner_commas}), 0)'}, "
+        f"coalesce(sum({inner_newlines}), 0) FROM {every}").fetchone()
     flagged = connection.execute(
         f"SELECT place, loaded AND NOT is_too_long, rh FROM (SELECT place, loaded, rh, coalesce({too_long}, false) "
         f"AS is_too_long FROM ({sql.checked_sql(f'(SELECT rowid AS place, * FROM {every})')})) "
@@ -348,8 +417,8 @@ def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableS
                        {"rows": untyped})
     # The rows the Python path keeps as typed rows (every cell typed, none too long): the rules' SQL reads these.
     typed = ", ".join(sql.typed_columns())
-    connection.execute(f"CREATE TEMP VIEW {ident(name)} AS SELECT t.rowid AS {ROW}, {typed} FROM {every} t "
-                       f"WHERE t.rowid NOT IN (SELECT place FROM {ident('untyped_' + name)})")
+    unkept = f" WHERE t.rowid NOT IN (SELECT place FROM {ident('untyped_' + name)})" if untyped else ""
+    connection.execute(f"CREATE TEMP VIEW {ident(name)} AS SELECT t.rowid AS {ROW}, {typed} FROM {every} t{unkept}")
     result.counts[name] = rows - len(untyped)
     result.read_counts[name] = rows
     result.select("record", name, (place for place, _, _ in flagged))
@@ -357,7 +426,9 @@ def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableS
     result.flag("csv-row-width", rejected)
     # A rejected row has commas too; so has a row with one empty cell too many, which DuckDB
     # loads (wording.py then finds that DuckDB's rows are not the Python path's).
-    result.flag("csv-row-width", commas != rows * (len(fields) - 1) + inner)
+    if every_file_pure:
+        result.pure.add(name)
+    result.flag("csv-row-width", not every_file_pure and commas != rows * (len(fields) - 1) + inner)
     # DuckDB skips blank lines; a blank line is a one-cell row to the Python path.
     result.flag("csv-row-width", newlines != rows + inner_lines)
     if any(result.flags.get(rule, 0) != before.get(rule, 0) for rule in result.flags if rule != "record") \

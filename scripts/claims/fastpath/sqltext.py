@@ -11,9 +11,30 @@ from __future__ import annotations
 
 from .compile import ident, literal
 
-__all__ = ["count", "differs_from_seed", "ident", "key_repeats", "literal", "rows", "same", "unresolved"]
+__all__ = ["RowQuery", "count", "differs_from_seed", "ident", "key_repeats", "literal", "rows", "same", "unresolved"]
 
 ROW = "_row"
+
+
+class RowQuery(str):
+    """The text of a rows() query, which also keeps its parts: the gate fuses the per-row
+    conditions of one table (with the same joins) into one scan (gate.py). cells, where given,
+    proves the query selects nothing from a table: field -> (RE2 class of characters none of
+    the field's cells may hold anywhere, class of characters none may start with); when every
+    file of the table holds no such cell (the gate's read of the file text says so, in the
+    pass that checks the CSV grammar), no row can meet the condition."""
+
+    table: str
+    condition: str
+    joins: str
+    context: tuple[tuple[str, str], ...]
+    field: str | None
+    cells: dict[str, tuple[str, str]]
+
+    def __new__(cls, text: str, **parts) -> "RowQuery":
+        query = super().__new__(cls, text)
+        query.__dict__.update(parts)
+        return query
 
 
 def selected(table: str, alias: str = "t", field: str | None = None) -> str:
@@ -21,14 +42,16 @@ def selected(table: str, alias: str = "t", field: str | None = None) -> str:
 
 
 def rows(table: str, condition: str, joins: str = "", context: tuple[tuple[str, str], ...] = (),
-         field: str | None = None) -> str:
+         field: str | None = None, cells: dict[str, tuple[str, str]] | None = None) -> RowQuery:
     """Rows of table (alias t) for which condition holds; context: (alias, table) of joined
     rows the Python check reads to word them; field: the one field the rule's problem on such a
     row is about, where its check may report others of the same row that only rows not loaded
-    would decide (a foreign key among several)."""
+    would decide (a foreign key among several); cells: see RowQuery."""
     tail = f"FROM {ident(table)} t {joins} WHERE {condition}"
-    return " UNION ALL ".join([f"{selected(table, field=field)} {tail}"] + [f"{selected(name, alias)} {tail}"
+    text = " UNION ALL ".join([f"{selected(table, field=field)} {tail}"] + [f"{selected(name, alias)} {tail}"
                                                                             for alias, name in context])
+    return RowQuery(text, table=table, condition=condition, joins=joins, context=tuple(context), field=field,
+                    cells=dict(cells or {}))
 
 
 count = rows  # the name the rules were first written with, when a query counted rows
