@@ -15,6 +15,7 @@
 -- Macros: rules stated once and used by every view.
 .read sql/macros/fact_key.sql
 .read sql/macros/value_interval.sql
+.read sql/macros/fact_tier.sql
 -- Views, each after the views it reads.
 .read sql/views/claims_resolved.sql
 .read sql/views/claim_facts.sql

@@ -26,15 +26,36 @@ per_fact AS (
         any_value(value_type) AS value_type,
         any_value(cardinality) AS cardinality,
         count(*) AS claim_count,
-        count(DISTINCT source_id) AS document_count,
-        count(DISTINCT coalesce(reporter_id, source_id)) AS reporter_count,
-        count(DISTINCT coalesce(originator_id, reporter_id, source_id)) AS originator_count,
         min(interval_low) FILTER (WHERE stance = 'affirms' AND value_type = 'quantity') AS lowest_min,
         max(interval_high) FILTER (WHERE stance = 'affirms' AND value_type = 'quantity') AS highest_max,
         min(interval_low) FILTER (WHERE stance = 'affirms' AND value_type = 'date') AS earliest_day,
         max(interval_high) FILTER (WHERE stance = 'affirms' AND value_type = 'date') AS latest_day,
         list(claim_id ORDER BY claim_id) AS claim_ids
     FROM fact_claims
+    GROUP BY fact_key
+),
+
+-- Who speaks to each fact, each speaker once (the same as count(DISTINCT ...) per fact, without
+-- the DISTINCT aggregates' memory, which 600 MB does not hold at a million claims).
+voices AS (
+    SELECT fact_key, 'document' AS kind, source_id AS speaker_id FROM fact_claims
+    UNION ALL
+    SELECT fact_key, 'reporter', coalesce(reporter_id, source_id) FROM fact_claims
+    UNION ALL
+    SELECT fact_key, 'originator', coalesce(originator_id, reporter_id, source_id) FROM fact_claims
+),
+
+speakers AS (
+    SELECT DISTINCT fact_key, kind, speaker_id FROM voices WHERE speaker_id IS NOT NULL
+),
+
+speaker_counts AS (
+    SELECT
+        fact_key,
+        count(*) FILTER (WHERE kind = 'document') AS document_count,
+        count(*) FILTER (WHERE kind = 'reporter') AS reporter_count,
+        count(*) FILTER (WHERE kind = 'originator') AS originator_count
+    FROM speakers
     GROUP BY fact_key
 ),
 
@@ -61,9 +82,9 @@ final AS (
         value_type,
         cardinality,
         claim_count,
-        document_count,
-        reporter_count,
-        originator_count,
+        coalesce(speaker_counts.document_count, 0) AS document_count,
+        coalesce(speaker_counts.reporter_count, 0) AS reporter_count,
+        coalesce(speaker_counts.originator_count, 0) AS originator_count,
         ordered_values.stated_values,
         lowest_min,
         finite_or_null(highest_max) AS highest_max,
@@ -72,6 +93,7 @@ final AS (
         claim_ids
     FROM per_fact
     JOIN ordered_values USING (fact_key)
+    LEFT JOIN speaker_counts USING (fact_key)
 )
 
 SELECT * FROM final;

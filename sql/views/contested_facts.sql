@@ -1,6 +1,6 @@
 -- contested_facts
 -- Grain: one row per fact whose claims disagree (key: fact_key).
--- tier: incompatible when any pair of its claims is incompatible, else divergent
+-- tier: incompatible when any pair of its claims is incompatible, else divergent (sql/macros/fact_tier.sql)
 -- (claim_disagreements says, pair by pair, which claims and why); reason lists the reasons of
 -- that tier. Facts absent from this view are uncontested.
 --   statements  every claim of the fact as "value (voice, document)", modality first when it is
@@ -8,39 +8,68 @@
 --               fact_statements, which has each claim as a row with its chain);
 --   documents, reporters  who says it: documents by id, reporters by name (a document's own
 --               voice as "own voice: <document title>").
--- Every fact of tiers has its claims in facts and who_says_what, so the joins are LEFT only to
--- tell DuckDB that a view reading just the tier (source_summary, fact_estimates) needs neither.
 CREATE OR REPLACE VIEW contested_facts AS
 WITH
 disagreements AS (SELECT * FROM claim_disagreements),
 facts AS (SELECT * FROM competing_claims),
 fact_claims AS (SELECT * FROM claim_facts),
 
+-- Each reason of a fact once, with its pairs; then the fact's tier and reasons from those few
+-- rows (DISTINCT inside an aggregate keeps every value in memory: too much at a million claims).
+fact_reasons AS (
+    SELECT fact_key, tier, reason, count(*) AS pairs
+    FROM disagreements
+    GROUP BY fact_key, tier, reason
+),
+
 tiers AS (
     SELECT
         fact_key,
-        CASE WHEN bool_or(tier = 'incompatible') THEN 'incompatible' ELSE 'divergent' END AS tier,
+        fact_tier(tier) AS tier,
         coalesce(
-            string_agg(DISTINCT reason, '; ' ORDER BY reason) FILTER (WHERE tier = 'incompatible'),
-            string_agg(DISTINCT reason, '; ' ORDER BY reason)
+            string_agg(reason, '; ' ORDER BY reason) FILTER (WHERE tier = 'incompatible'),
+            string_agg(reason, '; ' ORDER BY reason)
         ) AS reason,
-        count(*) AS disagreeing_pairs
-    FROM disagreements
+        sum(pairs)::BIGINT AS disagreeing_pairs
+    FROM fact_reasons
     GROUP BY fact_key
 ),
 
-who_says_what AS (
+-- Only the claims of contested facts are listed.
+contested_claims AS (
+    SELECT * FROM fact_claims WHERE fact_key IN (SELECT fact_key FROM tiers)
+),
+
+statements AS (
     SELECT
         fact_key,
         list(
             CASE WHEN modality <> 'asserted' THEN modality || ': ' ELSE '' END
             || value || ' (' || voice || ', ' || source_id || ')'
             ORDER BY interval_low NULLS LAST, interval_high NULLS LAST, value, claim_id
-        ) AS statements,
-        list(DISTINCT source_id ORDER BY source_id) AS documents,
-        list(DISTINCT coalesce(reporter_name, 'own voice: ' || document_title)
-             ORDER BY coalesce(reporter_name, 'own voice: ' || document_title)) AS reporters
-    FROM fact_claims
+        ) AS statements
+    FROM contested_claims
+    GROUP BY fact_key
+),
+
+fact_documents AS (
+    SELECT DISTINCT fact_key, source_id FROM contested_claims
+),
+
+documents AS (
+    SELECT fact_key, list(source_id ORDER BY source_id) AS documents
+    FROM fact_documents
+    GROUP BY fact_key
+),
+
+fact_reporters AS (
+    SELECT DISTINCT fact_key, coalesce(reporter_name, 'own voice: ' || document_title) AS reporter
+    FROM contested_claims
+),
+
+reporters AS (
+    SELECT fact_key, list(reporter ORDER BY reporter) AS reporters
+    FROM fact_reporters
     GROUP BY fact_key
 ),
 
@@ -56,13 +85,15 @@ final AS (
         facts.document_count,
         facts.reporter_count,
         tiers.disagreeing_pairs,
-        who_says_what.statements,
-        who_says_what.documents,
-        who_says_what.reporters,
+        statements.statements,
+        documents.documents,
+        reporters.reporters,
         facts.claim_ids
     FROM tiers
-    LEFT JOIN facts USING (fact_key)
-    LEFT JOIN who_says_what USING (fact_key)
+    JOIN facts USING (fact_key)
+    JOIN statements USING (fact_key)
+    JOIN documents USING (fact_key)
+    JOIN reporters USING (fact_key)
 )
 
 SELECT * FROM final;

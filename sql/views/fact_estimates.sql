@@ -21,11 +21,15 @@
 -- figure is chosen before a bound. Figures are NULL (rule "no affirming figure") when only
 -- denials, forecasts or claims without a number ("many") exist.
 --   figure_count  affirming claims that state a number; point_count  those that state a figure.
--- tier is the fact's tier in contested_facts, or 'uncontested'.
+-- tier is the fact's tier (as in contested_facts, from claim_disagreements), or 'uncontested'.
 CREATE OR REPLACE VIEW fact_estimates AS
 WITH
 fact_claims AS (SELECT * FROM claim_facts),
-contested AS (SELECT * FROM contested_facts),
+disagreements AS (SELECT * FROM claim_disagreements),
+
+contested AS (
+    SELECT fact_key, fact_tier(tier) AS tier FROM disagreements GROUP BY fact_key
+),
 
 quantity_facts AS (
     SELECT fact_key, any_value(subject_name) AS subject_name, any_value(property_id) AS property_id,

@@ -4,12 +4,17 @@
 --               entity id; a document's own voice is its own reporter, keyed by its source_id);
 --   claims      active claims; facts: the distinct facts those claims speak to;
 --   contested_facts, incompatible_facts, divergent_facts: how many of those facts are contested
---               (contested_facts); contested_share = contested_facts / facts.
+--               (contested_facts, whose tier is read off claim_disagreements here);
+--               contested_share = contested_facts / facts.
 -- A fact is contested for everyone who speaks to it, whichever side they are on.
 CREATE OR REPLACE VIEW source_summary AS
 WITH
 fact_claims AS (SELECT * FROM claim_facts),
-contested AS (SELECT * FROM contested_facts),
+disagreements AS (SELECT * FROM claim_disagreements),
+
+contested AS (
+    SELECT fact_key, fact_tier(tier) AS tier FROM disagreements GROUP BY fact_key
+),
 
 speakers AS (
     SELECT 'document' AS level, source_id AS source_key, document_title AS source_name, claim_id, fact_key
@@ -24,17 +29,26 @@ speakers AS (
     FROM fact_claims
 ),
 
+-- First one row per speaker and fact, then one per speaker: each claim speaks to one fact, so
+-- a speaker's claims are the sum over its facts, and its facts are counted without DISTINCT
+-- (DISTINCT aggregates keep every value in memory, which 600 MB does not hold at a million claims).
+speaker_facts AS (
+    SELECT level, source_key, fact_key, any_value(source_name) AS source_name, count(claim_id) AS claims
+    FROM speakers
+    GROUP BY level, source_key, fact_key
+),
+
 counted AS (
     SELECT
         s.level,
         s.source_key,
         any_value(s.source_name) AS source_name,
-        count(DISTINCT s.claim_id) AS claims,
-        count(DISTINCT s.fact_key) AS facts,
-        count(DISTINCT s.fact_key) FILTER (WHERE c.tier IS NOT NULL) AS contested_facts,
-        count(DISTINCT s.fact_key) FILTER (WHERE c.tier = 'incompatible') AS incompatible_facts,
-        count(DISTINCT s.fact_key) FILTER (WHERE c.tier = 'divergent') AS divergent_facts
-    FROM speakers AS s
+        sum(s.claims)::BIGINT AS claims,
+        count(s.fact_key) AS facts,
+        count(s.fact_key) FILTER (WHERE c.tier IS NOT NULL) AS contested_facts,
+        count(s.fact_key) FILTER (WHERE c.tier = 'incompatible') AS incompatible_facts,
+        count(s.fact_key) FILTER (WHERE c.tier = 'divergent') AS divergent_facts
+    FROM speaker_facts AS s
     LEFT JOIN contested AS c USING (fact_key)
     GROUP BY s.level, s.source_key
 ),
