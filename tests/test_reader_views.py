@@ -94,6 +94,7 @@ FACT_COLUMNS = ("fact_key VARCHAR, subject_name VARCHAR, property_id VARCHAR, sc
                 "stance VARCHAR, claim_id VARCHAR, value VARCHAR, value_qualifier VARCHAR, value_number DOUBLE, "
                 "value_min DOUBLE, value_max DOUBLE")
 ESTIMATES_SQL = (ROOT / "sql/views/fact_estimates.sql").read_text(encoding="utf-8")
+FACT_TIER_SQL = (ROOT / "sql/macros/fact_tier.sql").read_text(encoding="utf-8")
 STATED = st.tuples(st.sampled_from(["exact", "about", "rounded", "at-least", "more-than", "up-to", "less-than"]),
                    st.integers(min_value=1, max_value=300))
 
@@ -102,7 +103,8 @@ def estimates_of(stated: list[tuple[str, int]]) -> dict:
     """fact_estimates of one fact whose affirming claims state these (qualifier, number)s."""
     connection = duckdb.connect()
     connection.execute(f"CREATE TABLE claim_facts ({FACT_COLUMNS})")
-    connection.execute("CREATE TABLE contested_facts (fact_key VARCHAR, tier VARCHAR)")
+    connection.execute("CREATE TABLE claim_disagreements (fact_key VARCHAR, tier VARCHAR)")
+    connection.execute(FACT_TIER_SQL)
     for number, (qualifier, figure) in enumerate(stated):
         low, high = derive_bounds(qualifier, figure)
         connection.execute("INSERT INTO claim_facts VALUES ('f', 's', 'killed', NULL, 'quantity', 'affirms', ?, ?, ?, "
