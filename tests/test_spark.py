@@ -137,6 +137,19 @@ def test_regular_expressions_and_string_literals(spark, duck) -> None:
                              "length('a\\b') AS three, string_split('government+rebels', '+') AS sides")
 
 
+def test_value_key_collapses_white_space_alike(spark, duck) -> None:
+    # The macro runs its regular expression only on texts with a run to collapse (a vertical tab,
+    # chr(11), is no white space to either engine).
+    from claims.spark.transpile import macros_of, parse_duckdb, translate as to_spark
+
+    text = (ROOT / "sql/macros/value_interval.sql").read_text(encoding="utf-8")
+    duck.execute(text)
+    sql = ("SELECT v, value_key('text', NULL, v) AS k FROM (VALUES ('a  b'), ('a' || chr(9) || 'B'), ('a b'), "
+           "(' A' || chr(10) || chr(13) || 'b '), ('a' || chr(11) || ' b'), ('a' || chr(12) || 'b'), ('ab')) AS t(v)")
+    spark_sql = to_spark(sql, macros_of(parse_duckdb(text, "sql/macros/value_interval.sql")))
+    assert sorted(tuple(row) for row in spark.sql(spark_sql).collect()) == sorted(duck.execute(sql).fetchall())
+
+
 def test_text_sorts_by_code_point_and_lowers_alike(spark, duck) -> None:
     words = "('b'), ('B'), ('a'), ('é'), ('ё'), ('Z'), ('a b'), ('ab'), ('Ҳ'), ('😀'), ('ﬀ')"
     assert_same(spark, duck, f"SELECT list(x ORDER BY x) AS sorted FROM (VALUES {words}) AS t(x)")

