@@ -167,13 +167,22 @@ class ClaimsPackage:
         return package
 
     def validate(self, engine: str = "auto", *, base: str | None = None, repo: str | Path = ".",
-                 rules_change: bool = False) -> Report:
+                 rules_change: bool = False, incremental: bool = False) -> Report:
         """Every layer of checks (docs/rules.md), on engine "python", "duckdb" (a set-based gate
         for large packages; what it flags is reported by the Python path) or "auto" (by size).
         With base (a folder, or a git ref of the repository repo, relative to the current folder),
         also the history checks against that state;
-        rules_change declares the change a rules change. report.passes(strict) is the verdict."""
+        rules_change declares the change a rules change; incremental (with base, a git ref) checks the
+        rows changed since base and every rule that compares rows (a fast first answer; the full
+        check where it cannot tell: report.scope says which). report.passes(strict) is the verdict."""
         from .validate import validate
+
+        if incremental:
+            if base is None:
+                raise UsageError(f"{param('incremental')} needs {param('base')}: the git ref to compare with")
+            from .incremental import validate_incremental
+
+            return validate_incremental(self.root, base, Path(repo), rules_change, engine)
 
         report = validate(self.root, engine)
         if base is not None:

@@ -15,7 +15,7 @@ from .fastpath import sqltext as sql
 from .package import Package, Row, unsafe_path
 from .problems import Problem
 from .quantities import QUALIFIERS, derive_bounds
-from .rules import PYTHON_ONLY, REGISTRY, Check, loader, rule  # noqa: F401 - Check: the type of an implementation
+from .rules import PYTHON_ONLY, ROW, REGISTRY, Check, loader, rule  # noqa: F401 - Check: the type of an implementation
 
 
 def problem(package: Package, table: str, row: Row, field: str, rule: str, message: str, hint: str = "") -> Problem:
@@ -291,7 +291,7 @@ def _span_problems(package, table, texts, rule, text_field, start_field, end_fie
 @rule("quote-in-seed", "provenance", "a claim's quote equals the seed text between quote_start and quote_end",
       "copy the quote from the seed exactly (same quotes, dashes and spaces), or correct the offsets",
       sql=lambda schemas: [sql.differs_from_seed("claims", "quote", "quote_start", "quote_end", "t.source_id")],
-      case=cases.edit("claims", quote=cases.changed_last_character("quote")), reads=("claims", "sources"))
+      case=cases.edit("claims", quote=cases.changed_last_character("quote")), reads=("claims", "sources"), scope=ROW)
 def check_quotes(package: Package) -> Iterator[Problem]:
     texts = seed_texts(package)
     yield from _span_problems(package, "claims", texts, "quote-in-seed", "quote", "quote_start", "quote_end",
@@ -305,7 +305,7 @@ def check_quotes(package: Package) -> Iterator[Problem]:
                                                  "c.source_id", "JOIN claims c ON c.claim_id = t.claim_id",
                                                  context=(("c", "claims"),))],
       case=cases.edit("attributions", evidence=cases.changed_last_character("evidence")),
-      reads=("attributions", "claims", "sources"))
+      reads=("attributions", "claims", "sources"), scope=ROW)
 def check_evidence(package: Package) -> Iterator[Problem]:
     texts = seed_texts(package)
     source_of_claim = {row.get("claim_id"): row.get("source_id") for row in package.rows("claims")}
@@ -316,7 +316,7 @@ def check_evidence(package: Package) -> Iterator[Problem]:
 @rule("exclusion-in-seed", "provenance", "a coverage exclusion's text equals the seed text between start and end",
       "copy the number exactly as written and correct the offsets",
       sql=lambda schemas: [sql.differs_from_seed("exclusions", "text", "start", '"end"', "t.source_id")],
-      case=cases.edit("exclusions", text=lambda row: row["text"] + "0"), reads=("exclusions", "sources"))
+      case=cases.edit("exclusions", text=lambda row: row["text"] + "0"), reads=("exclusions", "sources"), scope=ROW)
 def check_exclusions(package: Package) -> Iterator[Problem]:
     texts = seed_texts(package)
     yield from _span_problems(package, "exclusions", texts, "exclusion-in-seed", "text", "start", "end",
@@ -328,7 +328,7 @@ def check_exclusions(package: Package) -> Iterator[Problem]:
 @rule("claim-id-namespace", "consistency", "a claim_id starts with its source_id and a slash",
       "name the claim <source_id>/<8 hex digits>",
       sql=lambda schemas: [sql.rows("claims", "split_part(claim_id, '/', 1) <> source_id")],
-      case=cases.edit("claims", claim_id=lambda row: "wrong-namespace/" + row["claim_id"].split("/")[-1]))
+      case=cases.edit("claims", claim_id=lambda row: "wrong-namespace/" + row["claim_id"].split("/")[-1]), scope=ROW)
 def check_claim_namespace(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
         claim_id, source_id = row.get("claim_id", ""), row.get("source_id", "")
@@ -340,7 +340,7 @@ def check_claim_namespace(package: Package) -> Iterator[Problem]:
 @rule("entity-id-prefix", "consistency", "an entity_id's prefix equals its entity_type",
       "make the prefix before ':' equal entity_type",
       sql=lambda schemas: [sql.rows("entities", "split_part(entity_id, ':', 1) <> entity_type")],
-      case=cases.edit("entities", entity_type=lambda row: "place" if row["entity_type"] == "person" else "person"))
+      case=cases.edit("entities", entity_type=lambda row: "place" if row["entity_type"] == "person" else "person"), scope=ROW)
 def check_entity_prefix(package: Package) -> Iterator[Problem]:
     for row in package.rows("entities"):
         entity_id, kind = row.get("entity_id", ""), row.get("entity_type", "")
@@ -384,7 +384,7 @@ def _value_bounds_sql(schemas):
       "value_qualifier", "set the bounds the guideline derives (see docs/model.md, 'Quantities')",
       sql=_value_bounds_sql,
       case=cases.edit("claims", cases.is_exact_figure, value_min=lambda row: str(float(row["value_number"]) - 1)),
-      reads=("claims", "properties"))
+      reads=("claims", "properties"), scope=ROW)
 def check_value_bounds(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
         if row.get("value_qualifier") not in (None, *QUALIFIERS):
@@ -425,13 +425,13 @@ def _some_entity(row: dict) -> str:
 @rule("value-matches-type", "consistency", "a claim fills exactly the value columns of its property's value type",
       "quantity: qualifier and figure; date: value_date_*; entity: value_entity_id; text: none of them",
       sql=_value_type_sql, case=cases.edit("claims", cases.is_quantity, value_entity_id=_some_entity),
-      reads=("claims", "properties"))
+      reads=("claims", "properties"), scope=ROW)
 def check_value_type(package: Package) -> Iterator[Problem]:
     value_types = {row.get("property_id"): row.get("value_type") for row in package.rows("properties")}
     for row in package.rows("claims"):
         kind = value_types.get(row.get("property_id"))
-        if kind is None:
-            continue
+        if kind not in ALLOWED_COLUMNS:
+            continue  # no property, or a value type outside the vocabulary (record-enum reports it there)
         required = REQUIRED_COLUMN.get(kind)
         if required is not None and row.get(required) is None:
             yield problem(package, "claims", row, required, "value-matches-type",
@@ -450,7 +450,7 @@ SORTED_SCOPE = "array_to_string(list_sort(list_distinct(string_split(t.scope, '+
       sql=lambda schemas: [sql.rows("claims", f"(p.is_scoped AND t.scope IS NULL) OR (NOT p.is_scoped AND "
                                                f"t.scope IS NOT NULL) OR t.scope <> {SORTED_SCOPE}",
                                      "JOIN properties p ON p.property_id = t.property_id", (("p", "properties"),))],
-      case=cases.edit("claims", cases.is_scoped, scope="rebels+government"), reads=("claims", "properties"))
+      case=cases.edit("claims", cases.is_scoped, scope="rebels+government"), reads=("claims", "properties"), scope=ROW)
 def check_scope(package: Package) -> Iterator[Problem]:
     scoped = {row.get("property_id"): row.get("is_scoped") for row in package.rows("properties")}
     for row in package.rows("claims"):
@@ -488,7 +488,7 @@ def _interval_sql(schemas):
 
 @rule("interval-order", "consistency", "every start date is on or before its end date, and every start offset "
       "before its end", "swap or correct the two values", sql=_interval_sql,
-      case=cases.edit("claims", time_start="2012-07-25", time_end="2012-07-24", time_precision="day"))
+      case=cases.edit("claims", time_start="2012-07-25", time_end="2012-07-24", time_precision="day"), scope=ROW)
 def check_interval_order(package: Package) -> Iterator[Problem]:
     for table, pairs in INTERVALS.items():
         for row in package.rows(table):
@@ -509,7 +509,7 @@ def _other_confidence(row: dict) -> str:
                                                f"(abs(r.confidence - t.confidence) < {EPSILON})",
                                      "JOIN confidence_rubric r ON r.rule_id = t.confidence_rule",
                                      (("r", "confidence_rubric"),))],
-      case=cases.edit("claims", confidence=_other_confidence), reads=("claims", "confidence_rubric"))
+      case=cases.edit("claims", confidence=_other_confidence), reads=("claims", "confidence_rubric"), scope=ROW)
 def check_confidence(package: Package) -> Iterator[Problem]:
     rubric = {row.get("rule_id"): row.get("confidence") for row in package.rows("confidence_rubric")}
     for row in package.rows("claims"):

@@ -17,7 +17,7 @@ from .checks import problem
 from .fastpath import sqltext as sql
 from .package import Package, Row
 from .problems import Problem
-from .rules import PYTHON_ONLY, rule
+from .rules import PYTHON_ONLY, ROW, rule
 from .search import fold
 
 HEDGE = re.compile(
@@ -53,7 +53,7 @@ def _hedged_quote(root: Path) -> tuple[str, int]:
       "does not hedge this claim",
       sql=lambda schemas: [sql.rows("claims", f"confidence > {HEDGED_CONFIDENCE} AND "
                                                f"regexp_matches(quote, {sql.literal(HEDGE_WORDS)})")],
-      case=_hedged_quote, reads=("claims", "confidence_rubric"))
+      case=_hedged_quote, reads=("claims", "confidence_rubric"), scope=ROW)
 def lint_hedge(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
         match = HEDGE.search(row.get("quote", ""))
@@ -69,7 +69,7 @@ def lint_hedge(package: Package) -> Iterator[Problem]:
       sql=lambda schemas: [sql.rows(
           "claims", f"list_bool_or(list_transform(regexp_extract_all(value, {sql.literal(NUMBER.pattern)}), "
                     f"lambda n: NOT contains(replace(coalesce(quote, ''), ',', ''), replace(n, ',', ''))))")],
-      case=cases.edit("claims", value="987654 in all"))
+      case=cases.edit("claims", value="987654 in all"), scope=ROW)
 def lint_number(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
         quote = row.get("quote", "").replace(",", "")
@@ -203,7 +203,7 @@ def _figure_not_quoted(root: Path) -> tuple[str, int]:
 @rule("lint-figure-in-quote", "lint", "a claim's value_number is among the figures its quote states, in "
       "digits or in words ('twenty', 'a dozen', 'no soldiers' for 0, '5.7 million')",
       "give the figure the quote states, or quote the words that state it", sql=lambda schemas: [_figure_rows],
-      reads=("claims",), case=_figure_not_quoted)
+      reads=("claims",), case=_figure_not_quoted, scope=ROW)
 def lint_figure(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
         message = figure_problem(row)
@@ -229,7 +229,7 @@ def _at_least_read_as_exact(root: Path) -> tuple[str, int]:
       "(at least, more than, over, up to, fewer than, about, some, nearly, ...), value_qualifier is one "
       "they allow", "use the qualifier the words state (claims vocab qualifiers); nearly and almost allow "
       "about, up-to or less-than", sql=lambda schemas: [_qualifier_rows], reads=("claims",),
-      case=_at_least_read_as_exact)
+      case=_at_least_read_as_exact, scope=ROW)
 def lint_qualifier(package: Package) -> Iterator[Problem]:
     for row in package.rows("claims"):
         message = qualifier_problem(row)
@@ -318,7 +318,7 @@ def _any_cell_sql(pattern: str, skip: set[tuple[str, str]] = frozenset(), anywhe
       "feed) or a bidirectional override: they act on terminals and reorder what a reviewer reads",
       "remove the character (if the seed really has it, say so in note)",
       sql=_any_cell_sql(CONTROL_RE2, anywhere=CONTROL_CHARS_RE2),
-      case=cases.edit("entities", description="Plain \x1b[31m red."))
+      case=cases.edit("entities", description="Plain \x1b[31m red."), scope=ROW)
 def lint_control(package: Package) -> Iterator[Problem]:
     for table, row, field, text in _string_cells(package):
         found = CONTROL.search(text)
@@ -333,7 +333,7 @@ def lint_control(package: Package) -> Iterator[Problem]:
       "(quotes, evidence and exclusion texts are the seed's own words and left out)",
       "reword the cell so it does not start with the character (if the seed has it, say so in note)",
       sql=_any_cell_sql(FORMULA, VERBATIM, first=FORMULA_FIRST_RE2),
-      case=cases.edit("entities", description="=HYPERLINK(\"x\")"))
+      case=cases.edit("entities", description="=HYPERLINK(\"x\")"), scope=ROW)
 def lint_formula(package: Package) -> Iterator[Problem]:
     for table, row, field, text in _string_cells(package):
         if (table, field) not in VERBATIM and is_formula_like(text):

@@ -191,7 +191,7 @@ def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema, ke
         for _, record in table.records:
             loaded.records.append((rel_path, record))
             check = schema if checks_for is None else checks_for(rel_path, record.line)
-            row, row_problems = _typed_row(schema, rel_path, record, check)
+            row, row_problems = typed_record(schema, rel_path, record, check)
             problems.extend(row_problems)
             if row is not None:
                 loaded.rows.append(row)
@@ -206,7 +206,7 @@ def width_problem(file: str, record: csvio.Record, width: int) -> Problem | None
                    "add or remove cells (a comma inside a cell needs the cell quoted)")
 
 
-def _typed_row(schema: RecordSchema, file: str, record: csvio.Record,
+def typed_record(schema: RecordSchema, file: str, record: csvio.Record,
                check: RecordSchema | None) -> tuple[Row | None, list[Problem]]:
     wrong_width = width_problem(file, record, len(schema.fields))
     if wrong_width:

@@ -40,7 +40,18 @@ def skipped_lines(report: Report) -> list[str]:
 
     return [f"skipped [{rule}] {reason}" for rule, reason in sorted(report.skipped.items())] + [
         f"capped [{rule}] a located repair is searched for the first {REPAIR_HINT_LIMIT:,} of its problems; "
-        f"{rest:,} more carry the rule's general fix" for rule, rest in report.capped.items()]
+        f"{rest:,} more carry the rule's general fix" for rule, rest in report.capped.items()] + scope_lines(report)
+
+
+def scope_lines(report: Report) -> list[str]:
+    """With --incremental: what was checked row by row, or why the whole package was."""
+    scope = report.scope
+    if not scope:
+        return []
+    if scope["incremental"]:
+        return [f"incremental since {scope['base']}: {scope['rows']:,} changed or dependent row(s) checked by "
+                "every row rule; the rules that compare rows ran on every row"]
+    return [f"incremental since {scope['base']}: checked in full, because {scope['reason']}"]
 
 
 def leading(report: Report) -> list[tuple[Problem, list[str]]]:
@@ -57,6 +68,8 @@ def as_document(report: Report) -> dict:
                 "problems": [p.as_dict() for p in report.problems]}
     if report.skipped:
         document["skipped"] = [{"rule": rule, "reason": reason} for rule, reason in sorted(report.skipped.items())]
+    if report.scope:
+        document["incremental"] = report.scope
     if report.capped:
         document["repair_hints_capped"] = [{"rule": rule, "without_repair": rest} for rule, rest in report.capped.items()]
     return document

@@ -43,6 +43,7 @@ SqlFor = Callable[[dict[str, "RecordSchema"]], Iterable[Query]]
 Case = Callable[[Path], tuple[str, int]]
 
 PYTHON_ONLY = "python-only"  # no SQL: the gate runs the Python implementation itself
+ROW, PACKAGE = "row", "package"  # a rule's scope (Rule.scope)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,11 @@ class Rule:
     no_case: str = ""  # why a rule has no breaking case (the coverage test requires one or the other)
     # A problem that leaves a table unread or cut short: what follows from it is folded under it.
     root_cause: bool = False
+    # ROW: whether a row breaks the rule depends on that row alone, on tables read whole and on
+    # the rows its foreign keys point at, so claims validate --incremental checks it on the rows
+    # changed since the base (and on the rows pointing at a changed one); PACKAGE: it compares
+    # rows with each other (keys, chains, duplicates) and always runs on every row.
+    scope: str = "package"
 
     def queries(self, schemas: dict[str, "RecordSchema"]) -> list[Query]:
         if self.sql is None or self.sql == PYTHON_ONLY:
@@ -82,6 +88,8 @@ def register(entry: Rule) -> Rule:
         raise ValueError(f"rule {entry.rule}: layer {entry.layer!r} is not one of {', '.join(LAYERS)}")
     if entry.rule in REGISTRY:
         raise ValueError(f"rule {entry.rule} is registered twice (in {REGISTRY[entry.rule].python})")
+    if entry.scope not in (ROW, PACKAGE):
+        raise ValueError(f"rule {entry.rule}: scope {entry.scope!r} is not {ROW!r} or {PACKAGE!r}")
     if entry.python is not None and entry.sql is None:
         raise ValueError(f"rule {entry.rule}: give its SQL, or sql=PYTHON_ONLY")
     REGISTRY[entry.rule] = entry
@@ -94,11 +102,11 @@ def unregister(rule_id: str) -> None:
 
 def rule(rule_id: str, layer: str, description: str, hint: str, *, sql: SqlFor | str,
          case: Case | None = None, no_case: str = "", reads: tuple[str, ...] | None = None,
-         severity: str | None = None) -> Callable[[Check], Check]:
+         severity: str | None = None, scope: str = PACKAGE) -> Callable[[Check], Check]:
     """Register the decorated function as the Python implementation of a rule."""
     def register_function(function: Check) -> Check:
         register(Rule(rule_id, layer, description, hint, severity or ("warning" if layer == "lint" else "error"),
-                      function, sql, reads, case, no_case))
+                      function, sql, reads, case, no_case, scope=scope))
         return function
     return register_function
 

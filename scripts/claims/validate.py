@@ -27,6 +27,9 @@ class Report:
     problems: list[Problem]
     counts: dict[str, int]
     skipped: dict[str, str] = field(default_factory=dict)  # rule -> why it did not run
+    # claims validate --incremental: whether the rows changed since base were checked alone
+    # (incremental.py), the base, and the rows checked or why the package was checked in full
+    scope: dict = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:

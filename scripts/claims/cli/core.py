@@ -34,7 +34,11 @@ def validate(root: RootOption = Path("."),
                                                 file_okay=False)] = Path("."),
              rules_change: Annotated[bool, typer.Option(
                  "--rules-change", help="With --base: the change is a declared rules change (maintainers review "
-                 "it), so changed rubric rules and property meanings are not errors.")] = False) -> None:
+                 "it), so changed rubric rules and property meanings are not errors.")] = False,
+             incremental: Annotated[bool, typer.Option(
+                 "--incremental", help="With --base REF: check the rows changed since REF (and the rows pointing at "
+                 "them) and every rule that compares rows in full; a fast first answer on a large package whose "
+                 "base was valid. The full check runs where this cannot tell (the report says why).")] = False) -> None:
     """Check the whole package: descriptor, tables, JSON Schemas, named checks, seeds and quotes, lints.
 
     Exit 0 when valid (lints are warnings unless --strict), 1 when not, 2 on a usage error.
@@ -42,7 +46,8 @@ def validate(root: RootOption = Path("."),
     from .. import report as show
 
     output_format = chosen(output_format, as_json)
-    report = open_package(root).validate(engine, base=base, repo=repo, rules_change=rules_change)
+    report = open_package(root).validate(engine, base=base, repo=repo, rules_change=rules_change,
+                                         incremental=incremental)
     if output_format == "github":
         typer.echo(show.as_text(report), err=True, nl=False)
         for line in show.github_commands(report):

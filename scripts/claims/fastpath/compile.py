@@ -134,10 +134,12 @@ class TableSql:
         return (f"SELECT *, {flag_list(tests)} AS rh FROM "
                 f"(SELECT *, {', '.join(self.typed_columns())}, {gate} AND {self.loaded()} AS loaded FROM {source})")
 
-    def typed_columns(self) -> list[str]:
+    def typed_columns(self, only: set[str] | None = None) -> list[str]:
+        """Every column typed (only: those named)."""
         # Only an integer needs the guard: its clamp would turn an empty cell into a number.
         return [f"CASE WHEN {raw(n)} IS NULL THEN NULL ELSE {self.typed(n)} END AS {ident(n)}"
-                if self.kind(n) == "integer" else f"{self.typed(n)} AS {ident(n)}" for n in self.schema.fields]
+                if self.kind(n) == "integer" else f"{self.typed(n)} AS {ident(n)}" for n in self.schema.fields
+                if only is None or n in only]
 
     def reduced(self, failing: tuple[int, ...]) -> RecordSchema:
         """The schema cut down to what the checks numbered failing test: the properties they

@@ -1,0 +1,155 @@
+"""claims validate --incremental --base REF: the oracle is the full check.
+
+On a valid base (the committed package, as a git repository of its own) and random edits of
+its tables (a cell changed to another row's value, to an altered value or to nothing; a row
+repeated, removed, or added as an altered copy), the incremental report equals the full
+report, history checks included; with every table read row by row (CLAIMS_WHOLE_BYTES 0) and
+with the small tables read whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+import claims
+from claims import incremental
+from conftest import copy_package
+
+TABLES = ("claims", "attributions", "entities", "aliases", "reviews", "exclusions", "properties", "sources")
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def base_repo(tmp_path_factory) -> Path:
+    root = copy_package(tmp_path_factory.mktemp("incremental") / "package")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
+    return root
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def altered(value: str) -> str:
+    if value.lstrip("-").isdigit():
+        return str(int(value) + 1)
+    return value[:-1] + ("x" if not value.endswith("x") else "y") if value else "x"
+
+
+edit = st.tuples(st.sampled_from(TABLES), st.sampled_from(["other", "altered", "empty", "repeat", "remove", "copy"]),
+                 st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 10**6))
+
+
+def apply(root: Path, table: str, kind: str, row_pick: int, column_pick: int, other_pick: int) -> None:
+    path = root / "claims" / f"{table}.csv"
+    rows = read_rows(path)
+    if len(rows) < 2:
+        return
+    header, body = rows[0], rows[1:]
+    index, column = row_pick % len(body), column_pick % len(header)
+    row = list(body[index])
+    if kind == "other":
+        row[column] = body[other_pick % len(body)][column]
+    elif kind == "altered":
+        row[column] = altered(row[column])
+    elif kind == "empty":
+        row[column] = ""
+    if kind == "repeat":
+        body.insert(other_pick % (len(body) + 1), row)
+    elif kind == "remove":
+        del body[index]
+    elif kind == "copy":
+        row[column] = altered(row[column])
+        body.insert(other_pick % (len(body) + 1), row)
+    else:
+        body[index] = row
+    write_rows(path, [header, *body])
+
+
+def reports(root: Path):
+    package = claims.open(root)
+    full = package.validate("python", base="HEAD", repo=root)
+    fast = package.validate(base="HEAD", repo=root, incremental=True)
+    return full, fast
+
+
+def as_set(report) -> list[dict]:
+    return sorted((p.as_dict() for p in report.problems), key=lambda d: sorted(d.items()))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(edit, min_size=1, max_size=3), whole_bytes=st.sampled_from([0, incremental.WHOLE_BYTES]))
+def test_the_incremental_report_equals_the_full_report(base_repo, monkeypatch, edits, whole_bytes):
+    git(base_repo, "checkout", "-q", "--", ".")
+    monkeypatch.setattr(incremental, "WHOLE_BYTES", whole_bytes)
+    for found in edits:
+        apply(base_repo, *found)
+    full, fast = reports(base_repo)
+    event("checked row by row" if fast.scope["incremental"] else "checked in full")
+    assert as_set(fast) == as_set(full)
+
+
+def test_a_changed_value_is_checked_row_by_row(base_repo, monkeypatch, cli):
+    """One claim's figure changed: only its row goes through the row rules, and what it breaks
+    is reported exactly as the full check reports it."""
+    git(base_repo, "checkout", "-q", "--", ".")
+    monkeypatch.setattr(incremental, "WHOLE_BYTES", 0)
+    path = base_repo / "claims" / "claims.csv"
+    rows = read_rows(path)
+    figure = rows[0].index("value_number")
+    index = next(i for i, row in enumerate(rows) if i and row[figure])
+    rows[index][figure] = altered(rows[index][figure])
+    write_rows(path, rows)
+    full, fast = reports(base_repo)
+    assert fast.scope["incremental"] is True and fast.scope["rows"] == 1
+    assert as_set(fast) == as_set(full) and fast.problems
+    result = cli("validate", "--root", base_repo, "--repo", base_repo, "--base", "HEAD", "--incremental")
+    assert result.exit_code == 1
+    commit = git(base_repo, "rev-parse", "HEAD").strip()[:12]
+    assert (f"incremental since HEAD ({commit}): 1 changed or dependent row(s) checked by every row rule; "
+            "the rules that compare rows ran on every row\n") in result.output
+
+
+def test_a_repeated_key_sends_the_package_to_the_full_check(base_repo, monkeypatch):
+    git(base_repo, "checkout", "-q", "--", ".")
+    monkeypatch.setattr(incremental, "WHOLE_BYTES", 0)
+    apply(base_repo, "claims", "repeat", 3, 0, 7)
+    full, fast = reports(base_repo)
+    assert fast.scope["incremental"] is False and "[primary-key]" in fast.scope["reason"]
+    assert as_set(fast) == as_set(full)
+
+
+def test_a_changed_schema_is_checked_in_full(base_repo):
+    git(base_repo, "checkout", "-q", "--", ".")
+    schema = next((base_repo / "schemas").glob("*.json"))
+    schema.write_text(schema.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    try:
+        fast = claims.open(base_repo).validate(base="HEAD", repo=base_repo, incremental=True)
+        assert fast.scope == {"incremental": False, "base": "HEAD",
+                              "reason": f"schemas/{schema.name} changed: it says how every row is checked"}
+    finally:
+        git(base_repo, "checkout", "-q", "--", ".")
+
+
+def test_incremental_needs_a_base(cli, package_copy):
+    result = cli("validate", "--root", package_copy, "--incremental")
+    assert result.exit_code == 2
+    assert "--incremental needs --base: the git ref to compare with" in result.output
