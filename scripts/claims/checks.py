@@ -305,7 +305,7 @@ def check_quotes(package: Package) -> Iterator[Problem]:
                                                  "c.source_id", "JOIN claims c ON c.claim_id = t.claim_id",
                                                  context=(("c", "claims"),))],
       case=cases.edit("attributions", evidence=cases.changed_last_character("evidence")),
-      reads=("attributions", "claims", "sources"), scope=ROW)
+      reads=("attributions", "claims", "sources"), scope=ROW, follows=("claims.source_id",))
 def check_evidence(package: Package) -> Iterator[Problem]:
     texts = seed_texts(package)
     source_of_claim = {row.get("claim_id"): row.get("source_id") for row in package.rows("claims")}

@@ -30,6 +30,7 @@ import json
 import os
 import tarfile
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import csvstream, descriptor, rootcause
@@ -75,35 +76,35 @@ def _incremental(root: Path, base: str, repo: Path, rules_change: bool) -> Repor
     if set(names) - set(resources):
         raise FullCheck("a table is not a resource of the descriptor")
     table_of = {rel: name for name in names for rel in resources[name]}
-    try:
-        changes = find(root, base, repo, set(table_of))
-    except ClaimsError as exc:
-        raise FullCheck(str(exc)) from exc
     # sources is always read whole: the generated files (the seed resources) follow from it.
     whole = {name for name in names if name == "sources" or _size(root, resources[name]) <= WHOLE_BYTES}
-    head = Package(root, document, schemas, {}, [], text)
-    spans: dict[str, list[tuple[int, int]]] = {}
-    problems: list[Problem] = []
-    for name in names:
-        if name in whole:
-            head.tables[name], found = load_table(root, name, resources[name], schemas[name])
-            problems += found
-        else:
-            head.tables[name] = LoadedTable(name, resources[name][0], schemas[name], files=list(resources[name]),
-                                            complete=False)
-    for rel, change in changes.parts.items():
-        name = table_of[rel]
-        spans.setdefault(rel, []).extend(change.spans)
-        if name not in whole:
-            rows, found = _rows(schemas[name], rel, change.added)
-            head.tables[name].rows += rows
-            problems += found
-    if any(p.rule in LOADING_PROBLEMS for p in problems if _inside(p, spans)):
-        raise FullCheck("a changed row of a table read whole does not load")
     rules = all_rules()
-    with _database() as connection:
-        counts = _global_scan(connection, root, schemas, names, resources, rules, whole)
-        _run_package_rules(connection, schemas, rules)
+    with _database() as connection, ThreadPoolExecutor(max_workers=1) as pool:
+        # DuckDB reads every table and runs the PACKAGE rules (without the GIL) while git and
+        # Python find and load the changed rows.
+        scanned = pool.submit(_scan_and_check, connection, root, schemas, names, resources, rules, whole)
+        try:
+            changes = find(root, base, repo, set(table_of))
+        except ClaimsError as exc:
+            raise FullCheck(str(exc)) from exc
+        head = Package(root, document, schemas, {}, [], text)
+        spans = {rel: list(change.spans) for rel, change in changes.parts.items()}
+        problems: list[Problem] = []
+        for name in names:
+            if name in whole:
+                head.tables[name], found = _load_whole(root, name, resources[name], schemas[name], spans)
+                problems += found
+            else:
+                head.tables[name] = LoadedTable(name, resources[name][0], schemas[name], files=list(resources[name]),
+                                                complete=False)
+        for rel, change in changes.parts.items():
+            if table_of[rel] not in whole:
+                rows, found = _rows(schemas[table_of[rel]], rel, change.added)
+                head.tables[table_of[rel]].rows += rows
+                problems += found
+        if any(p.rule in LOADING_PROBLEMS for p in problems if _inside(p, spans)):
+            raise FullCheck("a changed row of a table read whole does not load")
+        counts = scanned.result()
         dependents = _dependents(connection, head, changes, table_of, rules, whole)
         checked = sum(len(change.added) for change in changes.parts.values())
         checked += _add_rows(root, head, resources, dependents, spans, whole)
@@ -209,6 +210,21 @@ def _global_scan(connection, root: Path, schemas, names, resources, rules, whole
     return counts
 
 
+def _scan_and_check(connection, root: Path, schemas, names, resources, rules, whole: set[str]) -> dict[str, int]:
+    counts = _global_scan(connection, root, schemas, names, resources, rules, whole)
+    _run_package_rules(connection, schemas, rules)
+    return counts
+
+
+def _load_whole(root: Path, name: str, parts: list[str], schema: RecordSchema,
+                spans: dict[str, list[tuple[int, int]]]) -> tuple[LoadedTable, list[Problem]]:
+    """A table loaded whole, its changed records checked against the JSON Schema (the others
+    were valid in the base)."""
+    def checks_for(rel: str, line: int) -> RecordSchema | None:
+        return schema if any(first <= line <= last for first, last in spans.get(rel, ())) else None
+    return load_table(root, name, parts, schema, checks_for=checks_for)
+
+
 def _run_package_rules(connection, schemas, rules: list[Rule]) -> None:
     """Every PACKAGE rule's SQL over every row: a row it flags is worded by the full check."""
     for rule_id, query in _sql_queries(rules, schemas):
@@ -229,7 +245,7 @@ def _python_package_rules(root: Path, head: Package, rules: list[Rule], resource
             continue
         for name in entry.reads if entry.reads is not None else tuple(head.schemas):
             if name not in whole:
-                head.tables[name], _ = load_table(root, name, resources[name], head.schemas[name])
+                head.tables[name], _ = _load_whole(root, name, resources[name], head.schemas[name], {})
                 whole.add(name)
         problems += entry.python(head)
     return problems
@@ -251,24 +267,40 @@ def _row_rule_links(schemas, rules: list[Rule]) -> list[tuple[str, str, str, str
     return links
 
 
+def _followed(rules: list[Rule], name: str, target: str) -> set[str] | None:
+    """The columns of target that the ROW rules reading name through a foreign key read (None: any)."""
+    columns: set[str] = set()
+    for entry in rules:
+        if entry.scope == ROW and entry.reads and {name, target} <= set(entry.reads):
+            if not entry.follows:
+                return None
+            columns |= {c.split(".", 1)[1] for c in entry.follows if c.split(".", 1)[0] == target}
+    return columns
+
+
 def _dependents(connection, head: Package, changes: Changes, table_of, rules, whole) -> list[tuple[str, str, set]]:
-    """(table, field, values): the rows whose field points at a row that changed or went."""
+    """(table, field, values): the rows whose field points at a row that went, or changed in a
+    column a row rule reads through that field."""
     from .fastpath.compile import ident
 
-    gone: dict[tuple[str, str], set[str]] = {}
-    for rel, change in changes.parts.items():
-        name = table_of[rel]
-        for target_table, target_field in {(t, f) for _, _, t, f in _row_rule_links(head.schemas, rules) if t == name}:
-            index = head.schemas[name].fields.index(target_field)
-            gone.setdefault((name, target_field), set()).update(r.values[index] for r in change.removed)
     found = []
     for name, field_name, target, target_field in _row_rule_links(head.schemas, rules):
-        values = gone.get((target, target_field))
-        if not values:
-            continue
-        if name in whole or connection.execute(
+        fields = head.schemas[target].fields
+        index = fields.index(target_field)
+        followed = _followed(rules, name, target)
+        values: set[str] = set()
+        for rel, change in changes.parts.items():
+            if table_of[rel] != target:
+                continue
+            now = {record.values[index]: record.values for record in change.added}
+            for record in change.removed:
+                after = now.get(record.values[index])
+                if after is None or any(a != b for column, a, b in zip(fields, record.values, after)
+                                        if followed is None or column in followed):
+                    values.add(record.values[index])
+        if values and (name in whole or connection.execute(
                 f"SELECT count(*) FROM {ident(name)} WHERE CAST({ident(field_name)} AS VARCHAR) IN "
-                f"(SELECT unnest($values::VARCHAR[]))", {"values": sorted(values)}).fetchone()[0]:
+                f"(SELECT unnest($values::VARCHAR[]))", {"values": sorted(values)}).fetchone()[0]):
             found.append((name, field_name, values))
     return found
 
@@ -330,9 +362,9 @@ def _history(root: Path, head: Package, changes: Changes, resources, whole: set[
         base_root = _export(changes, paths, Path(temporary)) / changes.prefix
         base = Package(base_root, head.descriptor, head.schemas, {}, [])
         for name in HISTORY_TABLES:
-            base.tables[name], _ = load_table(base_root, name, resources[name], head.schemas[name])
+            base.tables[name], _ = _load_whole(base_root, name, resources[name], head.schemas[name], {})
             if name not in whole:
-                head.tables[name], _ = load_table(root, name, resources[name], head.schemas[name])
+                head.tables[name], _ = _load_whole(root, name, resources[name], head.schemas[name], {})
                 whole.add(name)
         claims = LoadedTable("claims", resources["claims"][0], head.schemas["claims"], files=list(resources["claims"]),
                              complete=False)

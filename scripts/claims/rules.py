@@ -67,6 +67,10 @@ class Rule:
     # changed since the base (and on the rows pointing at a changed one); PACKAGE: it compares
     # rows with each other (keys, chains, duplicates) and always runs on every row.
     scope: str = "package"
+    # Of a ROW rule: the columns of the rows its foreign keys point at that the check reads
+    # ("claims.source_id"); none given: any. A row pointing at a changed row is checked again
+    # only when one of these changed (an attribution, when its claim's document changed).
+    follows: tuple[str, ...] = ()
 
     def queries(self, schemas: dict[str, "RecordSchema"]) -> list[Query]:
         if self.sql is None or self.sql == PYTHON_ONLY:
@@ -102,11 +106,11 @@ def unregister(rule_id: str) -> None:
 
 def rule(rule_id: str, layer: str, description: str, hint: str, *, sql: SqlFor | str,
          case: Case | None = None, no_case: str = "", reads: tuple[str, ...] | None = None,
-         severity: str | None = None, scope: str = PACKAGE) -> Callable[[Check], Check]:
+         severity: str | None = None, scope: str = PACKAGE, follows: tuple[str, ...] = ()) -> Callable[[Check], Check]:
     """Register the decorated function as the Python implementation of a rule."""
     def register_function(function: Check) -> Check:
         register(Rule(rule_id, layer, description, hint, severity or ("warning" if layer == "lint" else "error"),
-                      function, sql, reads, case, no_case, scope=scope))
+                      function, sql, reads, case, no_case, scope=scope, follows=follows))
         return function
     return register_function
 
