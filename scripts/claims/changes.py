@@ -15,17 +15,20 @@ FullCheck with the reason: the caller then checks the package in full.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import csvio
-from .states import git, resolve_commit
+from .states import GIT_TIMEOUT_SECONDS, git, resolve_commit
 
 # Lines kept on each side of a change to widen it to whole records: a quoted cell of more lines
 # than this next to a change sends the package to the full check.
 WINDOW_LINES = 64
 BLOCK_BYTES = 1 << 22
+SPAN_BYTES = 1 << 23  # a differing span longer than this is left to git diff
 HUNK = re.compile(rb"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 # What the validator reads besides the tables: a change to any of these is checked in full.
 # (seeds/ is decided file by file: a new seed is checked by the seed rules, which run in full.)
@@ -98,7 +101,14 @@ def find(root: Path, base: str, repo: Path, table_parts: set[str]) -> Changes:
     return Changes(commit, f"{base} ({commit[:12]})", parts, new_seeds, top, prefix)
 
 
-def _hunks(top: Path, commit: str, path: str) -> list[Hunk]:
+def _hunks(top: Path, commit: str, path: str, head: Path) -> tuple[list[Hunk], int | None]:
+    """The changed lines of head against the file at path in commit: one hunk from the first to
+    the last byte that differs (common prefix and suffix, compared streaming, in blocks), when
+    that spans at most SPAN_BYTES (one edit, or rows added at the end), with the quote
+    characters before it; else git diff's hunks."""
+    found = _one_span(top, commit, path, head)
+    if found is not None:
+        return found
     diff = git(top, "diff", "--no-renames", "--no-ext-diff", "--no-color", "--text", "-U0", commit, "--", path,
                binary=True)
     hunks: list[Hunk] = []
@@ -115,13 +125,114 @@ def _hunks(top: Path, commit: str, path: str) -> list[Hunk]:
             hunks[-1].removed.append(line[1:])
         elif line.startswith(b"+"):
             hunks[-1].added.append(line[1:])
-    return hunks
+    return hunks, None
 
 
 def _lines(data: bytes) -> list[bytes]:
     """The lines of data, each with its newline (only \n ends a line, as in csvio)."""
     pieces = data.split(b"\n")
     return [piece + b"\n" for piece in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
+
+
+def _one_span(top: Path, commit: str, path: str, head: Path) -> tuple[list[Hunk], int] | None:
+    base_size = int(git(top, "cat-file", "-s", f"{commit}:{path}"))
+    process = subprocess.Popen(["git", "-C", str(top), "cat-file", "blob", f"{commit}:{path}"],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        with head.open("rb") as file:
+            return _compare(process.stdout, file, base_size, head.stat().st_size, path)
+    finally:
+        process.stdout.close()
+        process.kill()
+        process.wait(timeout=GIT_TIMEOUT_SECONDS)
+
+
+def _compare(base, head, base_size: int, head_size: int, path: str) -> tuple[list[Hunk], int] | None:
+    """Stream base (a pipe) against head (a file): the common prefix in whole lines, then, with
+    the ends aligned, the last base byte that differs; the lines between are the one hunk.
+    None when they span more than SPAN_BYTES. With the hunk, the quote characters before it."""
+    delta = head_size - base_size
+    offset = lines_before = line_start = quotes = quotes_before = 0
+    kept = bytearray()  # the base bytes from line_start on
+    while block := base.read(BLOCK_BYTES):
+        other = head.read(len(block))
+        index = len(block) if block == other else len(os.path.commonprefix([block, other]))
+        newline = block.rfind(b"\n", 0, index)
+        lines_before += block.count(b"\n", 0, index)
+        if newline >= 0:
+            line_start, kept = offset + newline + 1, bytearray(block[newline + 1:])
+            quotes_before = quotes + block.count(b'"', 0, newline + 1)
+        else:
+            kept += block
+        quotes += block.count(b'"')
+        offset += len(block)
+        if index < len(block):
+            break
+
+    def last_difference(piece: bytes, at: int) -> int | None:
+        """The last base offset in piece (at its offset at) whose byte differs from head's aligned one."""
+        skip = min(len(piece), max(0, line_start - (at + delta)))  # aligned before line_start: inside the hunk
+        if skip == len(piece):
+            return at + skip - 1
+        head.seek(at + delta + skip)
+        mine, theirs = piece[skip:], head.read(len(piece) - skip)
+        if mine == theirs:
+            return at + skip - 1 if skip else None
+        return at + len(piece) - len(os.path.commonprefix([mine[::-1], theirs[::-1]])) - 1
+
+    last, at, piece, keeping = line_start - 1, line_start, bytes(kept), True
+    while piece:
+        found = last_difference(piece, at)
+        if found is not None:
+            if not keeping:
+                return None
+            last = max(last, found)
+        at += len(piece)
+        if keeping and len(kept) > 2 * SPAN_BYTES:
+            if last + 1 - line_start > SPAN_BYTES:
+                return None
+            del kept[last + 1 - line_start + SPAN_BYTES:]
+            keeping = False
+        piece = base.read(BLOCK_BYTES)
+        if keeping:
+            kept += piece
+    base_end = base_size - min(base_size - last - 1, head_size - line_start, base_size - line_start)
+    # The common suffix starts where both sides start a line, else after its first newline.
+    head.seek(max(base_end + delta - 1, 0))
+    before = (kept[base_end - line_start - 1:base_end - line_start] if base_end > line_start else b"\n",
+              head.read(1) if base_end + delta > 0 else b"\n")
+    if before != (b"\n", b"\n"):
+        newline = kept.find(b"\n", base_end - line_start)
+        if newline < 0 and not keeping:
+            return None
+        base_end = line_start + newline + 1 if newline >= 0 else base_size
+    removed = _lines(bytes(kept[:base_end - line_start]))
+    head.seek(line_start)
+    added = _lines(head.read(base_end + delta - line_start))
+    if (removed and not removed[-1].endswith(b"\n")) or (added and not added[-1].endswith(b"\n")):
+        raise FullCheck(f"{path}: its last line has no newline")
+    start = lines_before + 1
+    hunk = Hunk(start if removed else start - 1, len(removed), start if added else start - 1, len(added),
+                removed, added)
+    return ([hunk] if removed or added else []), quotes_before
+
+
+def _span_lines(hunks: list[Hunk], quotes_before: int | None) -> tuple[dict[int, tuple[bytes, bool]], int] | None:
+    """The lines of the one hunk found by _compare with whether each starts a record, from the
+    quotes before it, when a record starts both at it and right after it (no widening needed:
+    the file need not be read again); else None."""
+    if quotes_before is None or len(hunks) != 1:
+        return None
+    hunk = hunks[0]
+    first = hunk.new_start if hunk.new_count else hunk.new_start + 1
+    found, quotes = {}, quotes_before
+    for number, text in enumerate(hunk.added, start=first):
+        found[number] = (text, quotes % 2 == 0)
+        quotes += text.count(b'"')
+    if quotes_before % 2 or quotes % 2:
+        return None
+    found[first + len(hunk.added)] = (b"", True)  # the next line (or the end): a record starts there
+    return found, first + len(hunk.added)
 
 
 def _window_lines(path: Path, hunks: list[Hunk]) -> tuple[dict[int, tuple[bytes, bool]], int]:
@@ -180,8 +291,9 @@ def _regions(hunks: list[Hunk], lines: dict[int, tuple[bytes, bool]], total: int
 
 
 def _table_change(root: Path, top: Path, commit: str, repo_path: str, rel: str) -> TableChange:
-    hunks = _hunks(top, commit, repo_path)
-    lines, total = _window_lines(root / rel, hunks)
+    hunks, quotes_before = _hunks(top, commit, repo_path, root / rel)
+    found = _span_lines(hunks, quotes_before)
+    lines, total = found if found is not None else _window_lines(root / rel, hunks)
     change = TableChange(rel)
     done: list[Hunk] = []
     for first, last, inside in _regions(hunks, lines, total, rel):
