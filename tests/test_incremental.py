@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import claims
-from claims import incremental
+from claims import changes, incremental
 from conftest import copy_package
 
 TABLES = ("claims", "attributions", "entities", "aliases", "reviews", "exclusions", "properties", "sources")
@@ -54,7 +54,8 @@ def altered(value: str) -> str:
     return value[:-1] + ("x" if not value.endswith("x") else "y") if value else "x"
 
 
-edit = st.tuples(st.sampled_from(TABLES), st.sampled_from(["other", "altered", "empty", "repeat", "remove", "copy"]),
+edit = st.tuples(st.sampled_from(TABLES), st.sampled_from(["other", "altered", "empty", "newline", "repeat", "remove",
+                                                          "copy"]),
                  st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 10**6))
 
 
@@ -72,6 +73,8 @@ def apply(root: Path, table: str, kind: str, row_pick: int, column_pick: int, ot
         row[column] = altered(row[column])
     elif kind == "empty":
         row[column] = ""
+    elif kind == "newline":  # a cell over two lines: the change is widened to the whole record
+        row[column] = row[column] + "\n" + row[column]
     if kind == "repeat":
         body.insert(other_pick % (len(body) + 1), row)
     elif kind == "remove":
@@ -96,15 +99,48 @@ def as_set(report) -> list[dict]:
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(edits=st.lists(edit, min_size=1, max_size=3), whole_bytes=st.sampled_from([0, incremental.WHOLE_BYTES]))
-def test_the_incremental_report_equals_the_full_report(base_repo, monkeypatch, edits, whole_bytes):
+@given(edits=st.lists(edit, min_size=1, max_size=3), whole_bytes=st.sampled_from([0, incremental.WHOLE_BYTES]),
+       span_bytes=st.sampled_from([64, changes.SPAN_BYTES]), block_bytes=st.sampled_from([5, changes.BLOCK_BYTES]))
+def test_the_incremental_report_equals_the_full_report(base_repo, monkeypatch, edits, whole_bytes, span_bytes,
+                                                       block_bytes):
+    """With small blocks and spans too, so that git diff's hunks (scattered edits) and the
+    streaming compare's block edges are exercised on this small package."""
     git(base_repo, "checkout", "-q", "--", ".")
     monkeypatch.setattr(incremental, "WHOLE_BYTES", whole_bytes)
+    monkeypatch.setattr(changes, "SPAN_BYTES", span_bytes)
+    monkeypatch.setattr(changes, "BLOCK_BYTES", block_bytes)
     for found in edits:
         apply(base_repo, *found)
     full, fast = reports(base_repo)
     event("checked row by row" if fast.scope["incremental"] else "checked in full")
     assert as_set(fast) == as_set(full)
+
+
+lines = st.lists(st.sampled_from([b"a", b"b", b"ab", b"", b'"', b'a,"b']), max_size=8).map(
+    lambda found: b"".join(line + b"\n" for line in found))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(base=lines, edits=st.lists(st.tuples(st.integers(0, 64), st.sampled_from([b"a", b"\n", b"b\n", b'"', b""]),
+                                            st.integers(0, 3)), max_size=3),
+       block_bytes=st.integers(1, 9))
+def test_the_one_span_hunk_rebuilds_the_head(monkeypatch, base, edits, block_bytes):
+    """The streaming compare's hunk, applied to the base, gives the head; its lines are whole."""
+    monkeypatch.setattr(changes, "BLOCK_BYTES", block_bytes)
+    head = bytearray(base)
+    for at, inserted, removed in edits:
+        at = min(at, len(head))
+        head[at:at + removed] = inserted
+    head = bytes(head) + (b"\n" if head and not head.endswith(b"\n") else b"")
+    hunks, quotes = changes._compare(io.BytesIO(base), io.BytesIO(head), len(base), len(head), "t.csv")
+    rebuilt = changes._lines(base)
+    for hunk in hunks:
+        at = hunk.old_start - 1 if hunk.old_count else hunk.old_start
+        assert rebuilt[at:at + hunk.old_count] == hunk.removed
+        rebuilt[at:at + hunk.old_count] = hunk.added
+    assert b"".join(rebuilt) == head
+    if hunks:
+        assert quotes == b"".join(changes._lines(base)[:hunks[0].old_start - (1 if hunks[0].old_count else 0)]).count(b'"')
 
 
 def test_a_changed_value_is_checked_row_by_row(base_repo, monkeypatch, cli):

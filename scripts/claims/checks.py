@@ -210,7 +210,7 @@ def check_resource_hash(package: Package) -> Iterator[Problem]:
 
 @rule("seed-path", "provenance", "a source's seed_path names a regular file inside seeds/ (no symlink, "
       "nothing outside)", "put the document in seeds/ (claims add-source does) and point seed_path at it",
-      sql=PYTHON_ONLY, reads=("sources",), case=cases.edit("sources", seed_path="seeds/missing.txt"))
+      sql=PYTHON_ONLY, reads=("sources",), case=cases.edit("sources", seed_path="seeds/missing.txt"), scope=ROW)
 def check_seed_path(package: Package) -> Iterator[Problem]:
     for row in package.rows("sources"):
         rel = row.get("seed_path", "")
@@ -221,7 +221,7 @@ def check_seed_path(package: Package) -> Iterator[Problem]:
 
 @rule("seed-hash", "provenance", "the seed file's SHA-256 and byte size equal those recorded in sources",
       "seeds are immutable: restore the original bytes, or add the changed text as a new source",
-      sql=PYTHON_ONLY, reads=("sources",), case=cases.change_seed_byte)
+      sql=PYTHON_ONLY, reads=("sources",), case=cases.change_seed_byte, scope=ROW)
 def check_seed_hash(package: Package) -> Iterator[Problem]:
     for row in package.rows("sources"):
         path = safe_seed(package.root, row.get("seed_path", ""))
@@ -238,7 +238,7 @@ def check_seed_hash(package: Package) -> Iterator[Problem]:
 
 
 @rule("seed-encoding", "provenance", "the seed file is valid UTF-8, so quote offsets are defined",
-      "store the document as UTF-8", sql=PYTHON_ONLY, reads=("sources",), case=cases.seed_not_utf8)
+      "store the document as UTF-8", sql=PYTHON_ONLY, reads=("sources",), case=cases.seed_not_utf8, scope=ROW)
 def check_seed_encoding(package: Package) -> Iterator[Problem]:
     for row in package.rows("sources"):
         path = safe_seed(package.root, row.get("seed_path", ""))

@@ -112,9 +112,10 @@ def _incremental(root: Path, base: str, repo: Path, rules_change: bool) -> Repor
     problems = [p for p in problems if _inside(p, spans)]
     problems += descriptor.sync_problems(head)
     problems += _python_package_rules(root, head, rules, resources, whole)
+    checked_rows = _row_package(head, spans, rules)
     for entry in rules:
         if entry.scope == ROW and entry.python is not None:
-            problems += [p for p in entry.python(head) if _inside(p, spans)]
+            problems += [p for p in entry.python(checked_rows) if _inside(p, spans)]
     problems += _history(root, head, changes, resources, whole, rules_change)
     report = Report(sorted(rootcause.fold(set(problems), *table_facts(head))), counts)
     report.scope = {"incremental": True, "base": changes.label,
@@ -249,6 +250,26 @@ def _python_package_rules(root: Path, head: Package, rules: list[Rule], resource
                 whole.add(name)
         problems += entry.python(head)
     return problems
+
+
+def _row_package(head: Package, spans: dict[str, list[tuple[int, int]]], rules: list[Rule]) -> Package:
+    """What the ROW rules run on: the rows checked (changed, or pointing at a changed row), and
+    the rows they point at through the foreign keys a ROW rule follows, and what those point at
+    in turn (an attribution's claim, and that claim's source)."""
+    tables = {}
+    for name, table in head.tables.items():
+        rows = table.rows if not table.complete else [
+            row for row in table.rows if any(first <= row.line <= last for first, last in spans.get(row.file, ()))]
+        tables[name] = LoadedTable(name, table.file, table.schema, list(rows), list(table.files), complete=False)
+    links = _row_rule_links(head.schemas, rules)
+    for _ in links:  # a chain of links is followed to its end in at most as many rounds
+        for name, field_name, target, target_field in links:
+            if not head.tables[target].complete:
+                continue  # its rows pointed at were fetched as context already (_add_context)
+            present = {row.get(target_field) for row in tables[target].rows}
+            wanted = {row.get(field_name) for row in tables[name].rows} - present
+            tables[target].rows += [row for row in head.tables[target].rows if row.get(target_field) in wanted]
+    return Package(head.root, head.descriptor, head.schemas, tables, [], head.descriptor_text)
 
 
 def _row_rule_links(schemas, rules: list[Rule]) -> list[tuple[str, str, str, str]]:
