@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 import claims
 from claims import changes, incremental
 from conftest import copy_package
+from generate import MIN_CLAIMS, generate
 
 TABLES = ("claims", "attributions", "entities", "aliases", "reviews", "exclusions", "properties", "sources")
 
@@ -29,9 +31,14 @@ def git(root: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True).stdout
 
 
-@pytest.fixture(scope="module")
-def base_repo(tmp_path_factory) -> Path:
-    root = copy_package(tmp_path_factory.mktemp("incremental") / "package")
+@pytest.fixture(scope="module", params=["committed", "generated"])
+def base_repo(request, tmp_path_factory) -> Path:
+    """The committed package, and a generated one (quotes over several lines, long chains)."""
+    root = tmp_path_factory.mktemp("incremental") / "package"
+    if request.param == "committed":
+        copy_package(root)
+    else:
+        generate(MIN_CLAIMS, root, seed=7)
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
@@ -98,7 +105,7 @@ def as_set(report) -> list[dict]:
     return sorted((p.as_dict() for p in report.problems), key=lambda d: sorted(d.items()))
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=st.lists(edit, min_size=1, max_size=3), whole_bytes=st.sampled_from([0, incremental.WHOLE_BYTES]),
        span_bytes=st.sampled_from([64, changes.SPAN_BYTES]), block_bytes=st.sampled_from([5, changes.BLOCK_BYTES]))
 def test_the_incremental_report_equals_the_full_report(base_repo, monkeypatch, edits, whole_bytes, span_bytes,
@@ -183,6 +190,15 @@ def test_a_changed_schema_is_checked_in_full(base_repo):
                               "reason": f"schemas/{schema.name} changed: it says how every row is checked"}
     finally:
         git(base_repo, "checkout", "-q", "--", ".")
+
+
+def test_a_folder_base_is_checked_in_full(base_repo, tmp_path):
+    git(base_repo, "checkout", "-q", "--", ".")
+    folder = tmp_path / "base"
+    shutil.copytree(base_repo, folder, ignore=shutil.ignore_patterns(".git"))
+    fast = claims.open(base_repo).validate(base=str(folder), repo=base_repo, incremental=True)
+    assert fast.scope["incremental"] is False and fast.is_valid
+    assert fast.scope["reason"] == f"--base {folder} is a folder: only a git ref tells the changed lines"
 
 
 def test_incremental_needs_a_base(cli, package_copy):

@@ -72,6 +72,8 @@ class Changes:
 
 def find(root: Path, base: str, repo: Path, table_parts: set[str]) -> Changes:
     """The changes of the package in root since the commit base names in repo."""
+    if Path(base).is_dir():
+        raise FullCheck(f"--base {base} is a folder: only a git ref tells the changed lines")
     commit = resolve_commit(repo, base)
     top = Path(git(root, "rev-parse", "--show-toplevel").strip()).resolve()
     try:
