@@ -101,14 +101,19 @@ def _duplicate(row, ctx):
 
 
 def _last_character_changed(column: str) -> Callable[[dict, Context], dict | None]:
-    """A quote or evidence that no longer equals the seed at its offsets (its last character that
-    is not a digit: a figure the quote states stays stated, so lint-figure-in-quote stays quiet)."""
+    """A quote or evidence that no longer equals the seed at its offsets, every word kept (so
+    every figure it states, in digits or in words, stays stated and lint-figure-in-quote stays
+    quiet): its last space made a no-break space, else its last character that is neither a
+    letter nor a digit made another such; a text of one word is left alone."""
     def change(row, ctx):
         text = row[column]
-        at = next((i for i in range(len(text) - 1, -1, -1) if not text[i].isdigit()), None)
+        at = text.rfind(" ")
+        if at >= 0:
+            return {**row, column: text[:at] + "\u00a0" + text[at + 1:]}
+        at = next((i for i in range(len(text) - 1, -1, -1) if not text[i].isalnum()), None)
         if at is None:
             return None
-        return {**row, column: text[:at] + ("X" if text[at] != "X" else "Y") + text[at + 1:]}
+        return {**row, column: text[:at] + ("~" if text[at] != "~" else "#") + text[at + 1:]}
     return change
 
 
