@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -205,3 +206,11 @@ def test_incremental_needs_a_base(cli, package_copy):
     result = cli("validate", "--root", package_copy, "--incremental")
     assert result.exit_code == 2
     assert "--incremental needs --base: the git ref to compare with" in result.output
+
+
+@given(a=st.binary(max_size=40), b=st.binary(max_size=40), shared=st.binary(max_size=40))
+def test_common_prefix_and_suffix_agree_with_a_byte_by_byte_count(a, b, shared):
+    expected = len(os.path.commonprefix([shared + a, shared + b]))
+    assert changes._common_prefix(shared + a, shared + b) == expected
+    assert changes._common_suffix(a + shared, b + shared) == len(os.path.commonprefix([(a + shared)[::-1],
+                                                                                         (b + shared)[::-1]]))

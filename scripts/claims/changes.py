@@ -15,7 +15,6 @@ FullCheck with the reason: the caller then checks the package in full.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -158,7 +157,7 @@ def _compare(base, head, base_size: int, head_size: int, path: str) -> tuple[lis
     kept = bytearray()  # the base bytes from line_start on
     while block := base.read(BLOCK_BYTES):
         other = head.read(len(block))
-        index = len(block) if block == other else len(os.path.commonprefix([block, other]))
+        index = len(block) if block == other else _common_prefix(block, other)
         newline = block.rfind(b"\n", 0, index)
         lines_before += block.count(b"\n", 0, index)
         if newline >= 0:
@@ -180,7 +179,7 @@ def _compare(base, head, base_size: int, head_size: int, path: str) -> tuple[lis
         mine, theirs = piece[skip:], head.read(len(piece) - skip)
         if mine == theirs:
             return at + skip - 1 if skip else None
-        return at + len(piece) - len(os.path.commonprefix([mine[::-1], theirs[::-1]])) - 1
+        return at + len(piece) - _common_suffix(mine, theirs) - 1
 
     last, at, piece, keeping = line_start - 1, line_start, bytes(kept), True
     while piece:
@@ -217,6 +216,29 @@ def _compare(base, head, base_size: int, head_size: int, path: str) -> tuple[lis
     hunk = Hunk(start if removed else start - 1, len(removed), start if added else start - 1, len(added),
                 removed, added)
     return ([hunk] if removed or added else []), quotes_before
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    """How many leading bytes a and b share (a binary search of slice comparisons, each a memcmp)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix(a: bytes, b: bytes) -> int:
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle:] == b[len(b) - middle:]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _span_lines(hunks: list[Hunk], quotes_before: int | None) -> tuple[dict[int, tuple[bytes, bool]], int] | None:
