@@ -125,14 +125,17 @@ class TableSql:
         tests = [f"({raw(n)} IS NULL OR ({self.type_ok(n)}))" for n in self.schema.fields if self.is_typed(n)]
         return " AND ".join(tests) or "true"
 
-    def checked_sql(self, source: str, gate: str = "true", deferred: frozenset[int] = frozenset()) -> str:
+    def checked_sql(self, source: str, gate: str = "true", deferred: frozenset[int] = frozenset(),
+                    typed: bool = False) -> str:
         """The rows of source (a relation with columns r_<field>, and any others) typed, with
         `loaded` and `rh`: the indices in self.checks of the checks each row fails. A row for
         which gate is false (a row of the wrong width) is neither typed nor checked. Deferred
-        checks are left to the caller (engine.py tests some patterns through a join)."""
+        checks are left to the caller (engine.py tests some patterns through a join). typed:
+        source has the typed columns (typed_columns) already."""
         tests = [(i, f"{gate} AND {c.fails}") for i, c in enumerate(self.checks) if i not in deferred]
+        columns = "" if typed else f"{', '.join(self.typed_columns())}, "
         return (f"SELECT *, {flag_list(tests)} AS rh FROM "
-                f"(SELECT *, {', '.join(self.typed_columns())}, {gate} AND {self.loaded()} AS loaded FROM {source})")
+                f"(SELECT *, {columns}{gate} AND {self.loaded()} AS loaded FROM {source})")
 
     def typed_columns(self, only: set[str] | None = None) -> list[str]:
         """Every column typed (only: those named)."""

@@ -242,6 +242,22 @@ def _select(connection, entry: Rule, query, result: GateResult) -> None:
         result.select(entry.rule, table, found_rows)
 
 
+def _create_in_order(connection, statement: str) -> None:
+    """Run a CREATE TABLE AS that must keep the order of the rows read: DuckDB keeps it where its
+    plan inserts in batches (a projection over a scan); a plan that does not (a list built by
+    a lambda, measured) runs on one thread, which keeps it."""
+    plan = "".join(str(row[1]) for row in connection.execute(f"EXPLAIN {statement}").fetchall())
+    if "Batch Create Table As" in plan:
+        connection.execute(statement)
+        return
+    threads = connection.execute("SELECT current_setting('threads')").fetchone()[0]
+    connection.execute("SET threads = 1")
+    try:
+        connection.execute(statement)
+    finally:
+        connection.execute(f"SET threads = {int(threads)}")
+
+
 def _first_cells(connection, schemas, result: GateResult) -> None:
     """The first cell of every selected row, by place: wording.py checks that the record it
     reads at that place is the row DuckDB read there."""
@@ -401,24 +417,28 @@ def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableS
                                     for char in ("','", "chr(10)"))
     too_long = " OR ".join(f"strlen({raw(f)}) > {MAX_CELL_CHARS}" for f in fields)
     every = ident("read_" + name)
-    # The texts as read, in file order (a plain read keeps it; a heavier query over the scan
-    # does not), so that rowid is a row's place among the rows DuckDB read.
-    connection.execute(f"CREATE TEMP TABLE {every} AS SELECT * FROM {read}")
+    # The texts as read, each cell of a number or boolean column typed too (once, here), in
+    # file order, so that rowid is a row's place among the rows DuckDB read.
+    typed = [raw(f) if sql.kind(f) == "string" else f"{raw(f)}, {column}"
+             for f, column in zip(fields, sql.typed_columns())]
+    _create_in_order(connection, f"CREATE TEMP TABLE {every} AS SELECT {', '.join(typed)} FROM {read}")
     rows, inner, inner_lines = connection.execute(
         f"SELECT count(*), {'0' if every_file_pure else f'coalesce(sum({inner_commas}), 0)'}, "
         f"coalesce(sum({inner_newlines}), 0) FROM {every}").fetchone()
+    # A text column's typed value is its text.
+    texts_typed = "".join(f", {raw(f)} AS {ident(f)}" for f in fields if sql.kind(f) == "string")
     flagged = connection.execute(
         f"SELECT place, loaded AND NOT is_too_long, rh FROM (SELECT place, loaded, rh, coalesce({too_long}, false) "
-        f"AS is_too_long FROM ({sql.checked_sql(f'(SELECT rowid AS place, * FROM {every})')})) "
+        f"AS is_too_long FROM ({sql.checked_sql(f'(SELECT rowid AS place, *{texts_typed} FROM {every})', typed=True)})) "
         f"WHERE NOT loaded OR len(rh) > 0 OR is_too_long").fetchall()
     untyped = [place for place, is_row, _ in flagged if not is_row]
     result.record_checks[name] = {place: tuple(checks) for place, is_row, checks in flagged if is_row and checks}
     connection.execute(f"CREATE TEMP TABLE {ident('untyped_' + name)} AS SELECT unnest($rows::BIGINT[]) AS place",
                        {"rows": untyped})
     # The rows the Python path keeps as typed rows (every cell typed, none too long): the rules' SQL reads these.
-    typed = ", ".join(sql.typed_columns())
+    columns = ", ".join(f"t.{raw(f)} AS {ident(f)}" if sql.kind(f) == "string" else f"t.{ident(f)}" for f in fields)
     unkept = f" WHERE t.rowid NOT IN (SELECT place FROM {ident('untyped_' + name)})" if untyped else ""
-    connection.execute(f"CREATE TEMP VIEW {ident(name)} AS SELECT t.rowid AS {ROW}, {typed} FROM {every} t{unkept}")
+    connection.execute(f"CREATE TEMP VIEW {ident(name)} AS SELECT t.rowid AS {ROW}, {columns} FROM {every} t{unkept}")
     result.counts[name] = rows - len(untyped)
     result.read_counts[name] = rows
     result.select("record", name, (place for place, _, _ in flagged))
