@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import sys
 from dataclasses import dataclass, field
@@ -114,12 +115,13 @@ def locate(raw: str, texts: list[str], line: int) -> Record:
     return Record(tuple(cells))
 
 
-def scan(path: Path, display: str, keep: Keep | None = None, clean: bool = False,
+def scan(path: Path, display: str, keep: Keep | None = None, clean: bool | int = False,
          header: list[str] | None = None) -> Scan:
     """Read a CSV file as csvio.read_table does, locating only the records keep accepts (all
-    when keep is None). clean: the caller knows the file is RFC 4180 throughout (the DuckDB
-    gate matched its grammar), so the records need not be checked one by one. header: the
-    header expected; a file with another one is not read past it (its records are not loaded)."""
+    when keep is None). clean: the caller knows the file is RFC 4180 throughout (True), or its
+    records that start on a line up to this number are (the DuckDB gate matched its grammar),
+    so those records need not be checked one by one. header: the header expected; a file with
+    another one is not read past it (its records are not loaded)."""
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -141,8 +143,10 @@ def scan(path: Path, display: str, keep: Keep | None = None, clean: bool = False
     return found
 
 
-def _read(found: Scan, text: io.TextIOWrapper, keep: Keep | None, clean: bool, expected: list[str] | None) -> None:
+def _read(found: Scan, text: io.TextIOWrapper, keep: Keep | None, clean: bool | int,
+          expected: list[str] | None) -> None:
     lines: list[list[str]] = [[]]  # the lines of the record being read
+    clean_lines = math.inf if clean is True else int(clean)
 
     def each_line():
         for physical in text:
@@ -162,7 +166,7 @@ def _read(found: Scan, text: io.TextIOWrapper, keep: Keep | None, clean: bool, e
             return
         raw = last_lines = lines[0]
         lines[0] = []
-        if not clean:
+        if line > clean_lines:
             joined = "".join(raw)
             if CLEAN_RECORD.fullmatch(joined) is None:
                 found.last = _located(last)

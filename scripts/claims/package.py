@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -162,11 +163,11 @@ def unsafe_path(rel) -> str | None:
 
 
 def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema, keep_for=None,
-               clean: frozenset[str] = frozenset(), checks_for=None) -> tuple[LoadedTable, list[Problem]]:
+               clean: Mapping[str, bool | int] | None = None, checks_for=None) -> tuple[LoadedTable, list[Problem]]:
     """A table from its parts, every record located, typed and checked. keep_for(rel_path), when
     given, returns the csvstream.Keep deciding which records of a part are loaded (the others
-    are read and dropped: the DuckDB gate found nothing in them); clean: the parts known to be
-    RFC 4180 throughout; checks_for(rel_path, line), when given, the schema a typed row is
+    are read and dropped: the DuckDB gate found nothing in them); clean: of a part, True when it
+    is known to be RFC 4180 throughout, a number when its records starting on a line up to it are; checks_for(rel_path, line), when given, the schema a typed row is
     checked against (None: none; the DuckDB gate found it passes every record rule)."""
     loaded = LoadedTable(name, parts[0], schema, files=list(parts), complete=keep_for is None)
     problems: list[Problem] = []
@@ -176,7 +177,8 @@ def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema, ke
             problems.append(Problem(rel_path, 1, 1, *refused))
             continue
         keep = keep_for(rel_path) if keep_for is not None else None
-        table = csvstream.scan(root / rel_path, rel_path, keep, rel_path in clean, header=schema.fields)
+        table = csvstream.scan(root / rel_path, rel_path, keep, (clean or {}).get(rel_path, False),
+                               header=schema.fields)
         problems.extend(table.problems)
         if not table.header:
             continue

@@ -35,6 +35,7 @@ from ..problems import Problem
 from ..rules import Rule, all_rules
 from ..schemas import load_schemas
 from .compile import TableSql, ident, literal, raw
+from .sqltext import RowQuery
 
 # A record as csvio reads it without error (no CR or NUL anywhere): unquoted cells hold no
 # quote, comma or newline; quoted cells double their quotes. RE2 matches it in linear time.
@@ -96,6 +97,8 @@ class GateResult:
     # table -> place -> the compiled record checks (TableSql.checks indices) a typed row fails
     record_checks: dict[str, dict[int, tuple[int, ...]]] = field(default_factory=dict)
     clean_files: set[str] = field(default_factory=set)  # RFC 4180 to the end, no BOM: no need to check records
+    # file -> lines of its whole clean records from the start, where it is not clean to the end
+    clean_lines: dict[str, int] = field(default_factory=dict)
     # tables every file of which is pure (pure_file_pattern): the queries with cells select nothing there
     pure: set[str] = field(default_factory=set)
     # False where the gate could not read the package as the Python path does (a resource
@@ -172,10 +175,23 @@ def run_gate(root: Path, tables_only: bool = False) -> GateResult:
         connection.execute("CREATE TEMP TABLE seeds (source_id VARCHAR, text VARCHAR)")
         texts = checks.seed_texts(package)
         connection.executemany("INSERT INTO seeds VALUES (?, ?)", list(texts.items()))
+        # The per-row conditions of one table with the same joins are evaluated in one scan of
+        # the join. Conditions without a join run alone: a scan of a few columns, filtered
+        # where it reads them, costs less than one OR of every condition (measured at 100,000
+        # claims: 0.28 s apart, 0.35 s fused; with subqueries worse).
+        groups: dict[tuple, list[tuple[Rule, RowQuery]]] = {}
         for entry, query in planned:
             if getattr(query, "cells", None) and query.table in result.pure:
                 continue  # its table's files hold no cell it could select (pure_file_pattern)
-            _select(connection, entry, query, result)
+            if isinstance(query, RowQuery) and query.joins:
+                groups.setdefault((query.table, query.joins, query.context), []).append((entry, query))
+            else:
+                _select(connection, entry, query, result)
+        for members in groups.values():
+            if len(members) == 1:
+                _select(connection, *members[0], result)
+            else:
+                _select_fused(connection, members, result)
         _first_cells(connection, schemas, result)
     result.problems += descriptor_checks.result()
     pool.shutdown()
@@ -233,6 +249,30 @@ def _select(connection, entry: Rule, query, result: GateResult) -> None:
             result.counted.add(entry.rule)
             result.whole.update(entry.reads or result.package.schemas)
         return
+    _record(entry, rows, result)
+
+
+def _select_fused(connection, members: list[tuple[Rule, RowQuery]], result: GateResult) -> None:
+    """Queries of rows() over one table with the same joins, as one scan: each row meeting any
+    condition, with which conditions it meets; each rule selects what its own query would."""
+    table, joins, context = members[0][1].table, members[0][1].joins, members[0][1].context
+    conditions = [f"coalesce(({query.condition}), false)" for _, query in members]
+    places = "".join(f", {alias}.{ROW}" for alias, _ in context)
+    found = connection.execute(
+        f"SELECT t.{ROW}{places}, {', '.join(conditions)} FROM {ident(table)} t {joins} "
+        f"WHERE {' OR '.join(conditions)}").fetchall()
+    width = 1 + len(context)
+    for index, (entry, query) in enumerate(members):
+        rows = []
+        for found_row in found:
+            if found_row[width + index]:
+                rows.append((table, found_row[0], query.field))
+                rows += [(name, found_row[1 + j], None) for j, (_, name) in enumerate(context)]
+        _record(entry, rows, result)
+
+
+def _record(entry: Rule, rows, result: GateResult) -> None:
+    """The (tbl, row, field) triples a rule's SQL selected."""
     by_table: dict[str, list[int]] = {}
     for table, row, field_name in rows:
         by_table.setdefault(table, []).append(row)
@@ -397,6 +437,7 @@ def _scan_table(connection, root: Path, name: str, parts: list[str], sql: TableS
             result.clean_files.add(rel)
             readable.append(path)
         else:
+            result.clean_lines[rel] = all_newlines if rest_is_clean else file_newlines
             start = 3 if has_bom else 0
             readable.append(_clean_copy(path, start, path.stat().st_size - start if rest_is_clean else clean_bytes,
                                         spill))

@@ -147,9 +147,9 @@ def _package(gate: GateResult) -> tuple[Package, dict[str, Keeper], list[Problem
             # Nothing to word, nothing DuckDB read otherwise: the rows stay unread.
             tables[name] = LoadedTable(name, parts[0], schemas[name], files=list(parts), complete=False)
             continue
-        tables[name], found = load_table(root, name, parts, schemas[name], keeper.for_part,
-                                         frozenset(gate.clean_files), _checks(keeper, TableSql(schemas[name]),
-                                                                              gate.record_checks.get(name, {})))
+        clean = {**gate.clean_lines, **dict.fromkeys(gate.clean_files, True)}
+        tables[name], found = load_table(root, name, parts, schemas[name], keeper.for_part, clean,
+                                         _checks(keeper, TableSql(schemas[name]), gate.record_checks.get(name, {})))
         tables[name].complete = wanted is None
         problems += found
         if keeper.next != gate.read_counts.get(name, 0):
