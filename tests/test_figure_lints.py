@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from claims.figures import numbers_in
-from claims.lints import figure_problem, qualifier_problem
+import duckdb
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.figures import QUALIFYING_WORDS, numbers_in
+from claims.lints import QUALIFIER_CANDIDATE, figure_problem, qualifier_problem
+from claims.quantities import QUALIFIERS
 from claims.validate import validate
 
 from conftest import ROOT
@@ -126,3 +131,38 @@ def test_an_entity_named_like_another_is_flagged(contrib_copy, cli):  # noqa: F8
                  "--root", contrib_copy)
     assert result.exit_code == 0
     assert "warning [lint-entity-name-taken] 'ANA SÁMPLE' already names person:ana-sample" in result.stderr
+
+
+def candidate(connection, row) -> bool:
+    return connection.execute(f"SELECT {QUALIFIER_CANDIDATE} FROM (SELECT $quote AS quote, $qualifier AS "
+                              "value_qualifier)", {"quote": row["quote"], "qualifier": row["value_qualifier"]}
+                              ).fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def connection():
+    with duckdb.connect() as connection:
+        yield connection
+
+
+def test_the_gate_judges_every_flagged_qualifier_and_passes_quiet_ones_at_once(connection):
+    """The SQL the gate selects candidates with (the Python function judges them) finds every
+    true positive, and passes the quotes whose words allow the qualifier without asking."""
+    assert all(candidate(connection, row) for row in QUALIFIER_FLAGGED)
+    assert not candidate(connection, claim(11, "at least 11 civilians were wounded", "at-least"))
+    assert not candidate(connection, claim(50, "nearly 50 people", "up-to"))
+
+
+words = st.sampled_from([*QUALIFYING_WORDS, "AT LEAST", "No More Than", "killed", "and", "a", "dozen", "twenty",
+                         "no", "soldiers", "Over", "\u00a0", ",", "."])
+figures_in_quote = st.sampled_from(["12", "30", "1,000", "5.7", "twenty", "a dozen", "no"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.one_of(words, figures_in_quote), min_size=1, max_size=8),
+       spaces=st.sampled_from([" ", "  ", "\u00a0", "\t"]),
+       number=st.sampled_from([12, 30, 1000, 5.7, 20, 0]), qualifier=st.sampled_from(QUALIFIERS))
+def test_every_quote_the_qualifier_lint_flags_is_a_candidate(connection, parts, spaces, number, qualifier):
+    row = claim(number, spaces.join(parts), qualifier)
+    if qualifier_problem(row):
+        assert candidate(connection, row)

@@ -17,6 +17,7 @@ from .checks import problem
 from .fastpath import sqltext as sql
 from .package import Package, Row
 from .problems import Problem
+from .quantities import QUALIFIERS
 from .rules import PYTHON_ONLY, ROW, rule
 from .search import fold
 
@@ -177,6 +178,20 @@ FIGURE_START = "|".join(["[0-9]", *figures.UNITS, *figures.TENS, *figures.NONE_W
 QUALIFYING_BEFORE_FIGURE = (f"(?i)(?:{'|'.join(figures.QUALIFYING_WORDS)}){SPACE}+(?:{FIGURE_START})")
 
 
+def _before_figure(words) -> str:
+    return f"(?i)(?:{'|'.join(words)}){SPACE}+(?:{FIGURE_START})"
+
+
+# A claim breaks the qualifier lint only where words before its figure allow other qualifiers
+# than its own: per qualifier, the quotes with such words before a figure are the candidates
+# (at 100,000 generated claims 756, against 4,395 with any qualifying words).
+QUALIFIER_CANDIDATE = ("CASE value_qualifier " + " ".join(
+    f"WHEN {sql.literal(q)} THEN regexp_matches(quote, "
+    f"{sql.literal(_before_figure(w for w, allowed in figures.QUALIFYING_WORDS.items() if q not in allowed))})"
+    for q in QUALIFIERS if q != "unspecified")
+    + f" ELSE regexp_matches(quote, {sql.literal(QUALIFYING_BEFORE_FIGURE)}) END")
+
+
 def _judged(connection, condition: str, judge) -> list[tuple[str, int, None]]:
     found = connection.execute(f"SELECT _row, quote, value_number, value_qualifier FROM claims WHERE "
                                f"value_number IS NOT NULL AND quote IS NOT NULL AND {condition}").fetchall()
@@ -190,8 +205,7 @@ def _figure_rows(connection) -> list[tuple[str, int, None]]:
 
 
 def _qualifier_rows(connection) -> list[tuple[str, int, None]]:
-    return _judged(connection, f"value_qualifier <> 'unspecified' AND regexp_matches(quote, "
-                               f"{sql.literal(QUALIFYING_BEFORE_FIGURE)})", qualifier_problem)
+    return _judged(connection, f"value_qualifier <> 'unspecified' AND {QUALIFIER_CANDIDATE}", qualifier_problem)
 
 
 def _figure_not_quoted(root: Path) -> tuple[str, int]:

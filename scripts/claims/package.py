@@ -163,12 +163,14 @@ def unsafe_path(rel) -> str | None:
 
 
 def load_table(root: Path, name: str, parts: list[str], schema: RecordSchema, keep_for=None,
-               clean: Mapping[str, bool | int] | None = None, checks_for=None) -> tuple[LoadedTable, list[Problem]]:
+               clean: Mapping[str, bool | int] | None = None,
+               checks_for=None) -> tuple[LoadedTable, list[Problem]]:
     """A table from its parts, every record located, typed and checked. keep_for(rel_path), when
     given, returns the csvstream.Keep deciding which records of a part are loaded (the others
     are read and dropped: the DuckDB gate found nothing in them); clean: of a part, True when it
-    is known to be RFC 4180 throughout, a number when its records starting on a line up to it are; checks_for(rel_path, line), when given, the schema a typed row is
-    checked against (None: none; the DuckDB gate found it passes every record rule)."""
+    is known to be RFC 4180 throughout, a number when its records starting on a line up to it
+    are; checks_for(rel_path, line), when given, the schema a typed row is checked against
+    (None: none; the DuckDB gate found it passes every record rule)."""
     loaded = LoadedTable(name, parts[0], schema, files=list(parts), complete=keep_for is None)
     problems: list[Problem] = []
     for index, rel_path in enumerate(parts):
