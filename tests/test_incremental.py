@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -193,6 +194,22 @@ def test_a_changed_schema_is_checked_in_full(base_repo):
         git(base_repo, "checkout", "-q", "--", ".")
 
 
+def test_a_changed_table_resource_is_checked_in_full(base_repo):
+    git(base_repo, "checkout", "-q", "--", ".")
+    path = base_repo / "datapackage.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    table = next(r for r in document["resources"] if r.get("type") == "table")
+    table["title"] = str(table.get("title")) + " (renamed)"
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        fast = claims.open(base_repo).validate(base="HEAD", repo=base_repo, incremental=True)
+        assert fast.scope["incremental"] is False
+        assert fast.scope["reason"] == ("datapackage.json changed beyond its seed resources: it says how every row "
+                                        "is checked")
+    finally:
+        git(base_repo, "checkout", "-q", "--", ".")
+
+
 def test_a_folder_base_is_checked_in_full(base_repo, tmp_path):
     git(base_repo, "checkout", "-q", "--", ".")
     folder = tmp_path / "base"
@@ -214,3 +231,14 @@ def test_common_prefix_and_suffix_agree_with_a_byte_by_byte_count(a, b, shared):
     assert changes._common_prefix(shared + a, shared + b) == expected
     assert changes._common_suffix(a + shared, b + shared) == len(os.path.commonprefix([(a + shared)[::-1],
                                                                                          (b + shared)[::-1]]))
+
+
+def test_a_contribution_made_with_the_command_line_is_checked_row_by_row(grown_root):
+    """CONTRIBUTING.md's walk-through and a second document added with the command line: new
+    seeds, their seed resources in the descriptor, new sources, claims, attributions and reviews."""
+    first = git(grown_root, "rev-list", "--max-parents=0", "HEAD").strip()
+    package = claims.open(grown_root)
+    full = package.validate("python", base=first, repo=grown_root)
+    fast = package.validate(base=first, repo=grown_root, incremental=True)
+    assert fast.scope["incremental"] is True, fast.scope
+    assert as_set(fast) == as_set(full)

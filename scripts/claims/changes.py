@@ -15,6 +15,7 @@ FullCheck with the reason: the caller then checks the package in full.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -31,7 +32,8 @@ SPAN_BYTES = 1 << 23  # a differing span longer than this is left to git diff
 HUNK = re.compile(rb"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 # What the validator reads besides the tables: a change to any of these is checked in full.
 # (seeds/ is decided file by file: a new seed is checked by the seed rules, which run in full.)
-RULE_FILES = ("datapackage.json", "schemas/", "sql/", "docs/rules.md", "scripts/", "pyproject.toml",
+DESCRIPTOR = "datapackage.json"  # its seed resources follow from sources.csv (claims sync): they may change
+RULE_FILES = ("schemas/", "sql/", "docs/rules.md", "scripts/", "pyproject.toml",
               "constraints.txt")
 
 
@@ -65,6 +67,7 @@ class Changes:
     label: str
     parts: dict[str, TableChange]  # part path -> its change
     new_seeds: list[str]
+    descriptor_changed: bool
     repo_root: Path
     prefix: str  # the package's folder inside the repository ("" at its top), with a slash
 
@@ -89,7 +92,11 @@ def find(root: Path, base: str, repo: Path, table_parts: set[str]) -> Changes:
     changed.update({rel[len(prefix):]: "A" for rel in untracked if rel})
     parts, new_seeds = {}, []
     for rel, status in sorted(changed.items()):
-        if rel.startswith(RULE_FILES):
+        if rel == DESCRIPTOR:
+            if status != "M" or _tables_of(git(top, "show", f"{commit}:{prefix}{DESCRIPTOR}")) != \
+                    _tables_of((root / DESCRIPTOR).read_text(encoding="utf-8")):
+                raise FullCheck(f"{DESCRIPTOR} changed beyond its seed resources: it says how every row is checked")
+        elif rel.startswith(RULE_FILES):
             raise FullCheck(f"{rel} changed: it says how every row is checked")
         if rel.startswith("seeds/"):
             if status != "A":
@@ -99,7 +106,19 @@ def find(root: Path, base: str, repo: Path, table_parts: set[str]) -> Changes:
             if status != "M":
                 raise FullCheck(f"{rel} was {'added' if status == 'A' else 'removed'}: the table's parts changed")
             parts[rel] = _table_change(root, top, commit, prefix + rel, rel)
-    return Changes(commit, f"{base} ({commit[:12]})", parts, new_seeds, top, prefix)
+    return Changes(commit, f"{base} ({commit[:12]})", parts, new_seeds, DESCRIPTOR in changed, top, prefix)
+
+
+def _tables_of(text: str):
+    """A descriptor without its seed (non-table) resources: what must not change."""
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
+        raise FullCheck(f"{DESCRIPTOR} is not JSON") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("resources"), list):
+        raise FullCheck(f"{DESCRIPTOR} has no list of resources")
+    return {**document, "resources": [r for r in document["resources"]
+                                      if not (isinstance(r, dict) and r.get("type") != "table")]}
 
 
 def _hunks(top: Path, commit: str, path: str, head: Path) -> tuple[list[Hunk], int | None]:

@@ -111,6 +111,8 @@ def _incremental(root: Path, base: str, repo: Path, rules_change: bool) -> Repor
         _add_context(connection, root, head, resources, rules, whole)
     problems = [p for p in problems if _inside(p, spans)]
     problems += descriptor.sync_problems(head)
+    if changes.descriptor_changed:  # its seed resources: the descriptor's own checks run in full
+        problems += descriptor.frictionless_problems(root) + descriptor.profile_problems(document, text)
     problems += _python_package_rules(root, head, rules, resources, whole)
     checked_rows = _row_package(head, spans, rules)
     for entry in rules:
