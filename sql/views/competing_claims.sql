@@ -15,6 +15,10 @@
 CREATE OR REPLACE VIEW competing_claims AS
 WITH
 fact_claims AS (SELECT * FROM claim_facts),
+-- The same view imported once per aggregate that reads it: a CTE read twice is materialised
+-- whole, and at a million claims that copy alone did not fit in 600 MB beside the aggregates.
+speaker_claims AS (SELECT * FROM claim_facts),
+valued_claims AS (SELECT * FROM claim_facts),
 
 per_fact AS (
     SELECT
@@ -35,16 +39,22 @@ per_fact AS (
     GROUP BY fact_key
 ),
 
--- Who speaks to each fact, each speaker once (the same as count(DISTINCT ...) per fact, without
--- the DISTINCT aggregates' memory, which 600 MB does not hold at a million claims).
+-- Each claim's three speakers: its document, its reporter, its originator.
 voices AS (
-    SELECT fact_key, 'document' AS kind, source_id AS speaker_id FROM fact_claims
-    UNION ALL
-    SELECT fact_key, 'reporter', coalesce(reporter_id, source_id) FROM fact_claims
-    UNION ALL
-    SELECT fact_key, 'originator', coalesce(originator_id, reporter_id, source_id) FROM fact_claims
+    SELECT
+        c.fact_key,
+        k.kind,
+        CASE k.kind
+            WHEN 'document' THEN c.source_id
+            WHEN 'reporter' THEN coalesce(c.reporter_id, c.source_id)
+            ELSE coalesce(c.originator_id, c.reporter_id, c.source_id)
+        END AS speaker_id
+    FROM speaker_claims AS c
+    CROSS JOIN (VALUES ('document'), ('reporter'), ('originator')) AS k(kind)
 ),
 
+-- Who speaks to each fact, each speaker once (the same as count(DISTINCT ...) per fact, without
+-- the DISTINCT aggregates' memory, which 600 MB does not hold at a million claims).
 speakers AS (
     SELECT DISTINCT fact_key, kind, speaker_id FROM voices WHERE speaker_id IS NOT NULL
 ),
@@ -62,7 +72,7 @@ speaker_counts AS (
 -- Each distinct wording once, placed by the lowest bounds any claim gives it.
 distinct_values AS (
     SELECT fact_key, value, min(interval_low) AS value_low, min(interval_high) AS value_high
-    FROM fact_claims
+    FROM valued_claims
     GROUP BY fact_key, value
 ),
 

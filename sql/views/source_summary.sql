@@ -16,17 +16,20 @@ contested AS (
     SELECT fact_key, fact_tier(tier) AS tier FROM disagreements GROUP BY fact_key
 ),
 
+-- Each claim twice, once per level (one read of claim_facts: a CTE read twice is materialised
+-- whole, which at a million claims did not fit in 600 MB beside the aggregates).
 speakers AS (
-    SELECT 'document' AS level, source_id AS source_key, document_title AS source_name, claim_id, fact_key
-    FROM fact_claims
-    UNION ALL
     SELECT
-        'reporter',
-        coalesce(reporter_id, source_id),
-        coalesce(reporter_name, 'own voice: ' || document_title),
-        claim_id,
-        fact_key
-    FROM fact_claims
+        l.level,
+        CASE l.level WHEN 'document' THEN c.source_id ELSE coalesce(c.reporter_id, c.source_id) END AS source_key,
+        CASE l.level
+            WHEN 'document' THEN c.document_title
+            ELSE coalesce(c.reporter_name, 'own voice: ' || c.document_title)
+        END AS source_name,
+        c.claim_id,
+        c.fact_key
+    FROM fact_claims AS c
+    CROSS JOIN (VALUES ('document'), ('reporter')) AS l(level)
 ),
 
 -- First one row per speaker and fact, then one per speaker: each claim speaks to one fact, so
