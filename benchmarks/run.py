@@ -233,7 +233,9 @@ def ensure_changed_repository(out: Path, valid: Path) -> Path:
     edits one claim gives claims validate --incremental --base HEAD."""
     target = out / f"incremental-{valid.name}"
     stamp = target / ".git" / "bench-inputs"
-    wanted = (valid / ".synthetic.json").read_text(encoding="utf-8")
+    # Made again when the valid package was (its inputs' digest, beside it) or differs.
+    wanted = (out / f"{valid.name}.inputs").read_text(encoding="utf-8") + (valid / ".synthetic.json").read_text(
+        encoding="utf-8")
     if not (stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted):
         print(f"making {target} ...", file=sys.stderr, flush=True)
         subprocess.run(["rm", "-rf", str(target)], check=True)
