@@ -89,7 +89,9 @@ def _entity_users(schemas) -> list[tuple[str, str]]:
 def _orphan_sql(schemas):
     users = " UNION ALL ".join(f"SELECT {sql.ident(column)} AS entity_id FROM {sql.ident(table)}"
                                for table, column in _entity_users(schemas))
-    return [sql.rows("entities", f"entity_id NOT IN (SELECT entity_id FROM ({users}) WHERE entity_id IS NOT NULL)")]
+    # NOT EXISTS (an anti join) rather than NOT IN over a million ids: about half the time; it
+    # also selects an entity with no id, which the Python check then passes (a superset).
+    return [sql.rows("entities", f"NOT EXISTS (SELECT 1 FROM ({users}) u WHERE u.entity_id = t.entity_id)")]
 
 
 @rule("lint-orphan-entity", "lint", "every entity is used by a claim, an attribution or another entity",
