@@ -104,21 +104,23 @@ def _incremental(root: Path, base: str, repo: Path, rules_change: bool) -> Repor
                 problems += found
         if any(p.rule in LOADING_PROBLEMS for p in problems if _inside(p, spans)):
             raise FullCheck("a changed row of a table read whole does not load")
+        problems = [p for p in problems if _inside(p, spans)]
+        # What needs no DuckDB runs while it works: generated files, the Python-only rules
+        # that compare rows, the history checks.
+        problems += descriptor.sync_problems(head)
+        if changes.descriptor_changed:  # its seed resources: the descriptor's own checks run in full
+            problems += descriptor.frictionless_problems(root) + descriptor.profile_problems(document, text)
+        problems += _python_package_rules(root, head, rules, resources, whole)
+        problems += _history(root, head, changes, resources, whole, rules_change)
         counts = scanned.result()
         dependents = _dependents(connection, head, changes, table_of, rules, whole)
         checked = sum(len(change.added) for change in changes.parts.values())
         checked += _add_rows(root, head, resources, dependents, spans, whole)
         _add_context(connection, root, head, resources, rules, whole)
-    problems = [p for p in problems if _inside(p, spans)]
-    problems += descriptor.sync_problems(head)
-    if changes.descriptor_changed:  # its seed resources: the descriptor's own checks run in full
-        problems += descriptor.frictionless_problems(root) + descriptor.profile_problems(document, text)
-    problems += _python_package_rules(root, head, rules, resources, whole)
     checked_rows = _row_package(head, spans, rules)
     for entry in rules:
         if entry.scope == ROW and entry.python is not None:
             problems += [p for p in entry.python(checked_rows) if _inside(p, spans)]
-    problems += _history(root, head, changes, resources, whole, rules_change)
     report = Report(sorted(rootcause.fold(set(problems), *table_facts(head))), counts)
     report.scope = {"incremental": True, "base": changes.label,
                     "rows": checked}
