@@ -210,6 +210,35 @@ def test_a_changed_table_resource_is_checked_in_full(base_repo):
         git(base_repo, "checkout", "-q", "--", ".")
 
 
+def test_a_table_replaced_by_a_link_is_checked_in_full_before_anything_reads_it(base_repo, tmp_path):
+    git(base_repo, "checkout", "-q", "--", ".")
+    outside = tmp_path / "secret.csv"
+    outside.write_text("not part of the package\n", encoding="utf-8")
+    table = base_repo / "claims" / "aliases.csv"
+    table.unlink()
+    table.symlink_to(outside)
+    try:
+        full, fast = reports(base_repo)
+        assert fast.scope["incremental"] is False
+        assert fast.scope["reason"] == "claims/aliases.csv cannot be read (file-symlink)"
+        assert as_set(fast) == as_set(full) and "file-symlink" in {p.rule for p in fast.problems}
+    finally:
+        table.unlink()
+        git(base_repo, "checkout", "-q", "--", ".")
+
+
+def test_scattered_changes_beyond_the_diff_cap_are_checked_in_full(base_repo, monkeypatch):
+    git(base_repo, "checkout", "-q", "--", ".")
+    monkeypatch.setattr(changes, "SPAN_BYTES", 16)
+    monkeypatch.setattr(changes, "DIFF_BYTES", 64)
+    apply(base_repo, "claims", "altered", 1, 32, 0)
+    apply(base_repo, "claims", "altered", 200, 32, 0)
+    full, fast = reports(base_repo)
+    assert fast.scope["incremental"] is False
+    assert fast.scope["reason"] == "claims/claims.csv: its changes take more than 64 bytes of diff"
+    assert as_set(fast) == as_set(full)
+
+
 def test_a_folder_base_is_checked_in_full(base_repo, tmp_path):
     git(base_repo, "checkout", "-q", "--", ".")
     folder = tmp_path / "base"

@@ -29,6 +29,7 @@ from .states import GIT_TIMEOUT_SECONDS, git, resolve_commit
 WINDOW_LINES = 64
 BLOCK_BYTES = 1 << 22
 SPAN_BYTES = 1 << 23  # a differing span longer than this is left to git diff
+DIFF_BYTES = 1 << 26  # git diff's output beyond this: the change is checked in full
 HUNK = re.compile(rb"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 # What the validator reads besides the tables: a change to any of these is checked in full.
 # (seeds/ is decided file by file: a new seed is checked by the seed rules, which run in full.)
@@ -129,8 +130,7 @@ def _hunks(top: Path, commit: str, path: str, head: Path) -> tuple[list[Hunk], i
     found = _one_span(top, commit, path, head)
     if found is not None:
         return found
-    diff = git(top, "diff", "--no-renames", "--no-ext-diff", "--no-color", "--text", "-U0", commit, "--", path,
-               binary=True)
+    diff = _bounded_diff(top, commit, path)
     hunks: list[Hunk] = []
     for line in _lines(diff):
         found = HUNK.match(line)
@@ -152,6 +152,24 @@ def _lines(data: bytes) -> list[bytes]:
     """The lines of data, each with its newline (only \n ends a line, as in csvio)."""
     pieces = data.split(b"\n")
     return [piece + b"\n" for piece in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
+
+
+def _bounded_diff(top: Path, commit: str, path: str) -> bytes:
+    """git diff's hunks of path, read up to DIFF_BYTES (a pull request may rewrite a whole table)."""
+    process = subprocess.Popen(["git", "-C", str(top), "diff", "--no-renames", "--no-ext-diff", "--no-color",
+                                "--text", "-U0", commit, "--", path], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        diff = process.stdout.read(DIFF_BYTES + 1)
+        if len(diff) > DIFF_BYTES:
+            raise FullCheck(f"{path}: its changes take more than {DIFF_BYTES:,} bytes of diff")
+        if process.wait(timeout=GIT_TIMEOUT_SECONDS) != 0:
+            raise FullCheck(f"git diff failed on {path}")
+    finally:
+        process.stdout.close()
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=GIT_TIMEOUT_SECONDS)
+    return diff
 
 
 def _one_span(top: Path, commit: str, path: str, head: Path) -> tuple[list[Hunk], int] | None:
@@ -216,6 +234,8 @@ def _compare(base, head, base_size: int, head_size: int, path: str) -> tuple[lis
         piece = base.read(BLOCK_BYTES)
         if keeping:
             kept += piece
+    if at != base_size:
+        raise FullCheck(f"{path}: git gave {at:,} bytes of the base file, not {base_size:,}")
     base_end = base_size - min(base_size - last - 1, head_size - line_start, base_size - line_start)
     # The common suffix starts where both sides start a line, else after its first newline.
     head.seek(max(base_end + delta - 1, 0))

@@ -33,7 +33,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import csvstream, descriptor, rootcause
+from . import csvstream, descriptor, rootcause, safeio
 from .build import CSV_DIALECT
 from .changes import Changes, FullCheck, find
 from .csvio import Cell
@@ -76,6 +76,10 @@ def _incremental(root: Path, base: str, repo: Path, rules_change: bool) -> Repor
     if set(names) - set(resources):
         raise FullCheck("a table is not a resource of the descriptor")
     table_of = {rel: name for name in names for rel in resources[name]}
+    for rel in table_of:  # before anything reads them: the full check reports a link or a missing file
+        refused = safeio.unreadable_reason(root, rel, safeio.MAX_TABLE_BYTES)
+        if refused is not None:
+            raise FullCheck(f"{rel} cannot be read ({refused[0]})")
     # sources is always read whole: the generated files (the seed resources) follow from it.
     whole = {name for name in names if name == "sources" or _size(root, resources[name]) <= WHOLE_BYTES}
     rules = all_rules()
