@@ -25,10 +25,8 @@ report words it). tests/test_incremental.py holds the report equal to the full o
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import os
-import tarfile
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -42,7 +40,7 @@ from .package import (LoadedTable, Package, Row, load_table, read_descriptor_tex
 from .problems import ClaimsError, Problem
 from .rules import PACKAGE, PYTHON_ONLY, ROW, Rule, all_rules
 from .schemas import RecordSchema, load_schemas
-from .states import git
+from .states import export_commit
 from .validate import Report, table_facts
 
 # Tables whose files hold at most this many bytes are loaded whole (a few thousand rows).
@@ -194,14 +192,14 @@ def _columns_named(connection, query: str) -> set[str]:
     return names
 
 
-def _global_scan(connection, root: Path, schemas, names, resources, rules, whole: set[str]) -> dict[str, int]:
+def _global_scan(connection, root: Path, schemas, names, resources, queries, whole: set[str]) -> dict[str, int]:
     """Each table as a DuckDB table under its name, typed as the gate types it, with the columns
     the PACKAGE rules' SQL names, the keys and the foreign keys (every column of a table read
     whole); the number of rows of each."""
-    from .fastpath.compile import TableSql, ident, literal
+    from .fastpath.compile import TableSql, ident
 
     named: set[str] = set()
-    for _, query in _sql_queries(rules, schemas):
+    for _, query in queries:
         if isinstance(query, str):
             named |= _columns_named(connection, query)
     counts = {}
@@ -209,19 +207,27 @@ def _global_scan(connection, root: Path, schemas, names, resources, rules, whole
         schema = schemas[name]
         keys = set(schema.primary_key) | {f for fk in schema.foreign_keys for f in fk["fields"]}
         wanted = None if name in whole else (named | keys) & set(schema.fields)
-        sql = TableSql(schema)
-        columns = ", ".join(f"{literal('r_' + f)}: 'VARCHAR'" for f in schema.fields)
-        files = "[" + ", ".join(literal(str(root / rel)) for rel in resources[name]) + "]"
         connection.execute(f"CREATE TEMP TABLE {ident(name)} AS SELECT 0::BIGINT AS _row, "
-                           f"{', '.join(sql.typed_columns(wanted))} FROM read_csv({files}, {', '.join(CSV_DIALECT)}, "
-                           f"new_line = '\\n', columns = {{{columns}}})")
+                           f"{', '.join(TableSql(schema).typed_columns(wanted))} "
+                           f"FROM {_read_texts(root, resources[name], schema.fields, 'r_')}")
         counts[name] = connection.execute(f"SELECT count(*) FROM {ident(name)}").fetchone()[0]
     return counts
 
 
+def _read_texts(root: Path, parts: list[str], fields: list[str], prefix: str = "") -> str:
+    """DuckDB's read of a table's parts in the package's dialect, every cell as text, the
+    columns named prefix + field."""
+    from .fastpath.compile import literal
+
+    columns = ", ".join(f"{literal(prefix + f)}: 'VARCHAR'" for f in fields)
+    files = "[" + ", ".join(literal(str(root / rel)) for rel in parts) + "]"
+    return f"read_csv({files}, {', '.join(CSV_DIALECT)}, new_line = '\\n', columns = {{{columns}}})"
+
+
 def _scan_and_check(connection, root: Path, schemas, names, resources, rules, whole: set[str]) -> dict[str, int]:
-    counts = _global_scan(connection, root, schemas, names, resources, rules, whole)
-    _run_package_rules(connection, schemas, rules)
+    queries = _sql_queries(rules, schemas)
+    counts = _global_scan(connection, root, schemas, names, resources, queries, whole)
+    _run_package_rules(connection, queries)
     return counts
 
 
@@ -234,9 +240,9 @@ def _load_whole(root: Path, name: str, parts: list[str], schema: RecordSchema,
     return load_table(root, name, parts, schema, checks_for=checks_for)
 
 
-def _run_package_rules(connection, schemas, rules: list[Rule]) -> None:
+def _run_package_rules(connection, queries) -> None:
     """Every PACKAGE rule's SQL over every row: a row it flags is worded by the full check."""
-    for rule_id, query in _sql_queries(rules, schemas):
+    for rule_id, query in queries:
         if callable(query):
             found = query(connection)
             flagged = found if isinstance(found, int) else len(list(found))
@@ -253,11 +259,16 @@ def _python_package_rules(root: Path, head: Package, rules: list[Rule], resource
         if entry.scope != PACKAGE or entry.sql != PYTHON_ONLY:
             continue
         for name in entry.reads if entry.reads is not None else tuple(head.schemas):
-            if name not in whole:
-                head.tables[name], _ = _load_whole(root, name, resources[name], head.schemas[name], {})
-                whole.add(name)
+            _ensure_whole(root, head, name, resources, whole)
         problems += entry.python(head)
     return problems
+
+
+def _ensure_whole(root: Path, head: Package, name: str, resources, whole: set[str]) -> None:
+    """Load a table whole for a rule that reads all of it (its records valid in the base are not checked again)."""
+    if name not in whole:
+        head.tables[name], _ = _load_whole(root, name, resources[name], head.schemas[name], {})
+        whole.add(name)
 
 
 def _row_package(head: Package, spans: dict[str, list[tuple[int, int]]], rules: list[Rule]) -> Package:
@@ -287,8 +298,7 @@ def _row_rule_links(schemas, rules: list[Rule]) -> list[tuple[str, str, str, str
     for name, schema in schemas.items():
         for fk in schema.foreign_keys:
             target = fk["reference"]["resource"]
-            if target == name or not any(entry.scope == ROW and entry.reads and {name, target} <= set(entry.reads)
-                                         for entry in rules):
+            if target == name or not _following(rules, name, target):
                 continue
             if len(fk["fields"]) != 1:
                 raise FullCheck(f"{name}: a foreign key of several columns that a row rule follows")
@@ -299,12 +309,16 @@ def _row_rule_links(schemas, rules: list[Rule]) -> list[tuple[str, str, str, str
 def _followed(rules: list[Rule], name: str, target: str) -> set[str] | None:
     """The columns of target that the ROW rules reading name through a foreign key read (None: any)."""
     columns: set[str] = set()
-    for entry in rules:
-        if entry.scope == ROW and entry.reads and {name, target} <= set(entry.reads):
-            if not entry.follows:
-                return None
-            columns |= {c.split(".", 1)[1] for c in entry.follows if c.split(".", 1)[0] == target}
+    for entry in _following(rules, name, target):
+        if not entry.follows:
+            return None
+        columns |= {c.split(".", 1)[1] for c in entry.follows if c.split(".", 1)[0] == target}
     return columns
+
+
+def _following(rules: list[Rule], name: str, target: str) -> list[Rule]:
+    """The ROW rules that read a row of name with the target row it points at."""
+    return [entry for entry in rules if entry.scope == ROW and entry.reads and {name, target} <= set(entry.reads)]
 
 
 def _dependents(connection, head: Package, changes: Changes, table_of, rules, whole) -> list[tuple[str, str, set]]:
@@ -341,8 +355,8 @@ def _add_rows(root: Path, head: Package, resources, dependents, spans, whole: se
         schema = head.schemas[name]
         index = schema.fields.index(field_name)
         for rel in resources[name]:
-            keep = (lambda texts, line: len(texts) > index and texts[index] in values)
-            table = csvstream.scan(root / rel, rel, lambda texts, line: keep(texts, line), False, header=schema.fields)
+            table = csvstream.scan(root / rel, rel, lambda texts, line: len(texts) > index and texts[index] in values,
+                                   False, header=schema.fields)
             for _, record in table.records:
                 spans.setdefault(rel, []).append((record.line, record.line + sum(t.count("\n") for t in record.values)))
                 added += 1
@@ -355,7 +369,7 @@ def _add_rows(root: Path, head: Package, resources, dependents, spans, whole: se
 def _add_context(connection, root: Path, head: Package, resources, rules, whole: set[str]) -> None:
     """The rows a ROW rule reads through a foreign key of a checked row (a changed attribution's
     claim), from DuckDB: unlocated (line 0), they word nothing themselves."""
-    from .fastpath.compile import ident, literal
+    from .fastpath.compile import ident
 
     for name, field_name, target, target_field in _row_rule_links(head.schemas, rules):
         if target in whole:
@@ -365,10 +379,8 @@ def _add_context(connection, root: Path, head: Package, resources, rules, whole:
         if not wanted:
             continue
         schema = head.schemas[target]
-        columns = ", ".join(f"{literal(f)}: 'VARCHAR'" for f in schema.fields)
-        files = "[" + ", ".join(literal(str(root / rel)) for rel in resources[target]) + "]"
         found = connection.execute(
-            f"SELECT * FROM read_csv({files}, {', '.join(CSV_DIALECT)}, new_line = '\\n', columns = {{{columns}}}) "
+            f"SELECT * FROM {_read_texts(root, resources[target], schema.fields)} "
             f"WHERE {ident(target_field)} IN (SELECT unnest($wanted::VARCHAR[]))",
             {"wanted": sorted(str(value) for value in wanted)}).fetchall()
         for texts in found:
@@ -388,34 +400,31 @@ def _history(root: Path, head: Package, changes: Changes, resources, whole: set[
     from .history import row_problems, rules_row_problems
 
     with tempfile.TemporaryDirectory(prefix="claims-base-") as temporary:
-        paths = [changes.prefix + rel for name in HISTORY_TABLES for rel in resources[name]]
-        base_root = _export(changes, paths, Path(temporary)) / changes.prefix
+        paths = tuple(changes.prefix + rel for name in HISTORY_TABLES for rel in resources[name])
+        try:
+            base_root = export_commit(changes.repo_root, changes.commit, Path(temporary), paths) / changes.prefix
+        except ClaimsError as exc:
+            raise FullCheck(str(exc)) from exc
         base = Package(base_root, head.descriptor, head.schemas, {}, [])
         for name in HISTORY_TABLES:
             base.tables[name], _ = _load_whole(base_root, name, resources[name], head.schemas[name], {})
-            if name not in whole:
-                head.tables[name], _ = _load_whole(root, name, resources[name], head.schemas[name], {})
-                whole.add(name)
-    claims = [LoadedTable("claims", resources["claims"][0], head.schemas["claims"], complete=False) for _ in range(2)]
-    for rel in resources["claims"]:
-        if rel in changes.parts:
-            claims[0].rows += _typed_quietly(head.schemas["claims"], rel, changes.parts[rel].removed)
-            claims[1].rows += _typed_quietly(head.schemas["claims"], rel, changes.parts[rel].added)
-    base.tables["claims"] = claims[0]
-    head_changed = Package(root, head.descriptor, head.schemas, {**head.tables, "claims": claims[1]}, [])
+            _ensure_whole(root, head, name, resources, whole)
+    base.tables["claims"] = _changed_claims(head, changes, resources, "removed")
+    head_changed = Package(root, head.descriptor, head.schemas,
+                           {**head.tables, "claims": _changed_claims(head, changes, resources, "added")}, [])
     problems = row_problems(base, head_changed)
     if not rules_change:
         problems += rules_row_problems(base, head_changed)
     return problems
 
 
-def _typed_quietly(schema: RecordSchema, rel: str, records) -> list[Row]:
-    return [row for row in (typed_record(schema, rel, record, None)[0] for record in records) if row is not None]
-
-
-def _export(changes: Changes, paths: list[str], target: Path) -> Path:
-    """The given paths of the base commit, unpacked under target (links refused, as states.py does)."""
-    data = git(changes.repo_root, "archive", "--format=tar", changes.commit, "--", *paths, binary=True)
-    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-        archive.extractall(target, filter="data")
-    return target
+def _changed_claims(head: Package, changes: Changes, resources, side: str) -> LoadedTable:
+    """The claims removed from the base (side "removed") or added to it ("added"), typed."""
+    schema = head.schemas["claims"]
+    table = LoadedTable("claims", resources["claims"][0], schema, complete=False)
+    for rel in resources["claims"]:
+        for record in getattr(changes.parts[rel], side) if rel in changes.parts else ():
+            row, _ = typed_record(schema, rel, record, None)
+            if row is not None:
+                table.rows.append(row)
+    return table

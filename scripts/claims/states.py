@@ -49,9 +49,9 @@ def resolve_commit(repo: Path, ref: str) -> str:
         raise UsageError(f"{ref!r} is neither a folder nor a commit of the git repository {repo}") from exc
 
 
-def export_commit(repo: Path, commit: str, target: Path) -> Path:
-    """Unpack the tree of commit into target (created); returns target."""
-    data = git(repo, "archive", "--format=tar", commit, binary=True)
+def export_commit(repo: Path, commit: str, target: Path, paths: tuple[str, ...] = ()) -> Path:
+    """Unpack the tree of commit (only the given paths, when some are) into target (created); returns target."""
+    data = git(repo, "archive", "--format=tar", commit, *(("--", *paths) if paths else ()), binary=True)
     if len(data) > MAX_EXPORT_BYTES:
         raise DataError(f"commit {commit[:12]} holds over {MAX_EXPORT_BYTES // 2**20} MiB: refusing to export it")
     target.mkdir(parents=True, exist_ok=True)
